@@ -1,0 +1,29 @@
+/*
+ * msg — the message catalog: every Chinese string the user sees, by id.
+ *
+ * The texts live in locale/catalog/messages-*.def (labels, prompts, screen
+ * text) and locale/catalog/errors-*.def (error codes, see err.h), one
+ * X(id, "text") per line, so a translator or reviewer reads them in one
+ * place and code refers to them only by id. Texts are UTF-8; the terminal
+ * layer converts for the user's locale.
+ */
+#ifndef LAOBAO_MSG_H
+#define LAOBAO_MSG_H
+
+typedef enum msg_id {
+	MSG_NONE = 0, /* no message; msg_text() gives "" */
+#define X(id, text) id,
+#include "catalog/messages-fields.def"
+#include "catalog/messages-ui.def"
+#include "catalog/messages-cli.def"
+#undef X
+	MSG_COUNT
+} msg_id;
+
+/* The UTF-8 text of a message; never NULL ("" for MSG_NONE or an id out of range). */
+const char *msg_text(msg_id id);
+
+/* The symbolic name of a message ("MSG_F_NAME"), for tests and logs. */
+const char *msg_name(msg_id id);
+
+#endif

@@ -1,0 +1,7 @@
+/* placeholder — replaced by the command-line front end */
+#include <stdio.h>
+int main(void)
+{
+	puts("laobao");
+	return 0;
+}
