@@ -13,6 +13,7 @@ static const char *const err_texts[ERR_COUNT] = {
 #include "catalog/errors-common.def"
 #include "catalog/errors-locale.def"
 #include "catalog/errors-forms.def"
+#include "catalog/errors-statute.def"
 #include "catalog/errors-db.def"
 #include "catalog/errors-cli.def"
 #undef X
@@ -24,6 +25,7 @@ static const char *const err_names[ERR_COUNT] = {
 #include "catalog/errors-common.def"
 #include "catalog/errors-locale.def"
 #include "catalog/errors-forms.def"
+#include "catalog/errors-statute.def"
 #include "catalog/errors-db.def"
 #include "catalog/errors-cli.def"
 #undef X

@@ -21,6 +21,7 @@ typedef enum err_code {
 #include "catalog/errors-common.def"
 #include "catalog/errors-locale.def"
 #include "catalog/errors-forms.def"
+#include "catalog/errors-statute.def"
 #include "catalog/errors-db.def"
 #include "catalog/errors-cli.def"
 #undef X
