@@ -22,6 +22,12 @@ char pinyin_initial(uint32_t cp);
  * as a surname; ASCII letters are lower-cased and kept; the middle dot,
  * spaces, digits and unknown characters are skipped. Returns the number of
  * letters written.
+ *
+ * The surname is the first character that gives a letter (a compound such as
+ * 欧阳 counts as one); only there are surname readings used, so 张单 is "zd"
+ * and 单雄信 "sxx". Full-width Latin letters count as ASCII ones, 〇 as l.
+ * Invalid UTF-8 bytes are skipped one at a time. If out is too small the
+ * initials are cut, never overflowing; out_size 0 writes nothing.
  */
 size_t pinyin_name_initials(const char *name, char *out, size_t out_size);
 
