@@ -16,16 +16,20 @@ typedef struct uscc_info {
 } uscc_info;
 
 /*
- * Validate a credit code. Errors, field MSG_F_USCC: ERR_USCC_EMPTY,
- * ERR_USCC_LENGTH, ERR_USCC_CHARS (detail names the position and character),
+ * Validate a credit code as typed (trimmed incl. U+3000; full-width letters
+ * and digits folded; lower case upper-cased). Errors, field MSG_F_USCC:
+ * ERR_USCC_EMPTY (also for NULL), ERR_USCC_LENGTH (detail: characters
+ * typed, with a hint when it looks like a 组织机构代码 or a 15-digit
+ * 工商注册号), ERR_USCC_CHARS (detail names the position and character),
  * ERR_USCC_AREA, ERR_USCC_ORG_CHECK, ERR_USCC_CHECKSUM (detail: expected).
+ * out may be NULL to only validate; it is left untouched on error.
  */
 err_code uscc_parse(const char *text, uscc_info *out, err_info *e);
 
-/* The check character for the first 17 characters (must be in the charset). */
+/* The check character for the first 17 characters (must be in the charset; else 0). */
 char uscc_check_char(const char *first17);
 
-/* The GB 11714 check character for an 8-character organisation body. */
+/* The GB 11714 check character for an 8-character organisation body (0-9, A-Z; else 0). */
 char uscc_org_check_char(const char *body8);
 
 #endif

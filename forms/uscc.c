@@ -1,0 +1,255 @@
+/*
+ * uscc — 统一社会信用代码 (see uscc.h).
+ *
+ * Two check characters live in one code: pos 17 checks the embedded
+ * 组织机构代码 (GB 11714, full alphabet, MOD 11) and pos 18 checks the whole
+ * (GB 32100, 31 symbols, MOD 31). They are reported separately because a
+ * wrong pos 17 usually means the 组织机构代码 part was mistyped. Values of
+ * the two alphabets differ (GB 11714 has I, O, S, V, Z), a classic bug, so
+ * each check has its own value function.
+ */
+#include "forms/uscc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char uscc_charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/* Decode one UTF-8 character (contract of text_utf8_decode: invalid → 1 byte, U+FFFD). */
+static size_t uscc_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t need;
+	uint32_t v, min;
+	*cp = 0xFFFD;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		need = 1;
+		v = u[0] & 0x1Fu;
+		min = 0x80;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		need = 2;
+		v = u[0] & 0x0Fu;
+		min = 0x800;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		need = 3;
+		v = u[0] & 0x07u;
+		min = 0x10000;
+	} else {
+		return 1;
+	}
+	if (len < need + 1)
+		return 1;
+	for (size_t i = 1; i <= need; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 1;
+		v = (v << 6) | (u[i] & 0x3Fu);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 1;
+	*cp = v;
+	return need + 1;
+}
+
+static int uscc_is_space(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x3000;
+}
+
+/* Byte range [*start, *end) of s without leading and trailing white space. */
+static void uscc_trim(const char *s, size_t len, size_t *start, size_t *end)
+{
+	int seen = 0;
+	*start = *end = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = uscc_utf8_decode(s + i, len - i, &cp);
+		if (!uscc_is_space(cp)) {
+			if (!seen)
+				*start = i;
+			seen = 1;
+			*end = i + n;
+		}
+		i += n;
+	}
+}
+
+/* Name the character of n bytes at s (code point cp) for an error detail. */
+static void uscc_char_desc(const char *s, size_t n, uint32_t cp, char *out, size_t size)
+{
+	if (n == 1 && (unsigned char)s[0] >= 0x80)
+		snprintf(out, size, "无法识别的字节0x%02X", (unsigned char)s[0]);
+	else if (cp == ' ')
+		snprintf(out, size, "空格");
+	else if (cp == 0x3000)
+		snprintf(out, size, "全角空格");
+	else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		snprintf(out, size, "控制字符U+%04X", (unsigned)cp);
+	else
+		snprintf(out, size, "“%.*s”", (int)n, s);
+}
+
+/* Upper-case ASCII letter or digit for a typed character (full-width folded), else 0. */
+static char uscc_fold(uint32_t cp)
+{
+	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z'))
+		return (char)cp;
+	if (cp >= 'a' && cp <= 'z')
+		return (char)(cp - 'a' + 'A');
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return (char)('0' + (cp - 0xFF10));
+	if (cp >= 0xFF21 && cp <= 0xFF3A)
+		return (char)('A' + (cp - 0xFF21));
+	if (cp >= 0xFF41 && cp <= 0xFF5A)
+		return (char)('A' + (cp - 0xFF41));
+	return 0;
+}
+
+/* Value of c in the 31-symbol GB 32100 set, or -1. */
+static int uscc_value(char c)
+{
+	const char *p = c == '\0' ? NULL : strchr(uscc_charset, c);
+	return p == NULL ? -1 : (int)(p - uscc_charset);
+}
+
+char uscc_check_char(const char *first17)
+{
+	/* 3^(i-1) mod 31 */
+	static const int weight[17] = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+	                               29, 25, 13, 8,  24, 10, 30, 28};
+	int sum = 0;
+	if (first17 == NULL)
+		return 0;
+	for (int i = 0; i < 17; i++) {
+		int v = uscc_value(first17[i]);
+		if (v < 0)
+			return 0;
+		sum += v * weight[i];
+	}
+	return uscc_charset[(31 - sum % 31) % 31];
+}
+
+char uscc_org_check_char(const char *body8)
+{
+	static const int weight[8] = {3, 7, 9, 10, 5, 8, 4, 2};
+	int sum = 0;
+	if (body8 == NULL)
+		return 0;
+	for (int i = 0; i < 8; i++) {
+		char c = body8[i];
+		int v;
+		if (c >= '0' && c <= '9')
+			v = c - '0';
+		else if (c >= 'A' && c <= 'Z')
+			v = c - 'A' + 10;
+		else
+			return 0;
+		sum += v * weight[i];
+	}
+	int c9 = 11 - sum % 11;
+	return c9 == 10 ? 'X' : c9 == 11 ? '0' : (char)('0' + c9);
+}
+
+/* What a forbidden letter was probably meant to be, for the detail. */
+static const char *uscc_letter_hint(char c)
+{
+	switch (c) {
+	case 'O':
+		return "，可能应为数字0";
+	case 'I':
+		return "，可能应为数字1";
+	case 'Z':
+		return "，可能应为数字2";
+	case 'S':
+		return "，可能应为数字5";
+	default:
+		return "";
+	}
+}
+
+/* 1 if the confirmed core set of GB 32100 names this 登记管理部门/机构类别 pair. */
+static int uscc_dept_known(char dept, char kind)
+{
+	switch (dept) {
+	case '1':
+	case '5':
+		return kind == '1' || kind == '2' || kind == '3' || kind == '9';
+	case '9':
+		return kind == '1' || kind == '2' || kind == '3';
+	case 'Y':
+		return kind == '1';
+	default:
+		return 0;
+	}
+}
+
+err_code uscc_parse(const char *text, uscc_info *out, err_info *e)
+{
+	char code[USCC_LEN + 1];
+	size_t n = 0, start, end;
+	size_t bad_pos = 0, bad_count = 0; /* characters that are neither letter nor digit */
+	char bad_what[64] = "";
+	int dash_at_9 = 0; /* "XXXXXXXX-X": a 组织机构代码 typed instead */
+	if (text == NULL)
+		return err_set(e, ERR_USCC_EMPTY, MSG_F_USCC, NULL);
+	uscc_trim(text, strlen(text), &start, &end);
+	for (size_t i = start; i < end;) {
+		uint32_t cp;
+		size_t k = uscc_utf8_decode(text + i, end - i, &cp);
+		char c = uscc_fold(cp);
+		n++;
+		if (c == 0) {
+			if (bad_count++ == 0) {
+				bad_pos = n;
+				uscc_char_desc(text + i, k, cp, bad_what, sizeof bad_what);
+			}
+			if (n == 9 && (cp == '-' || cp == 0xFF0D))
+				dash_at_9 = 1;
+		}
+		if (n <= USCC_LEN)
+			code[n - 1] = c;
+		i += k;
+	}
+	if (n == 0)
+		return err_set(e, ERR_USCC_EMPTY, MSG_F_USCC, NULL);
+	if (n == 10 && dash_at_9 && bad_count == 1)
+		return err_set(e, ERR_USCC_LENGTH, MSG_F_USCC,
+		               "这是组织机构代码，请填写18位统一社会信用代码");
+	if (bad_pos != 0)
+		return err_set(e, ERR_USCC_CHARS, MSG_F_USCC, "第%zu位是%s", bad_pos, bad_what);
+	if (n != USCC_LEN) {
+		const char *hint = "";
+		if (n == 15)
+			hint = "；15位的可能是旧的工商注册号";
+		else if (n == 9)
+			hint = "；9位的可能是组织机构代码";
+		return err_set(e, ERR_USCC_LENGTH, MSG_F_USCC, "现有%zu位%s", n, hint);
+	}
+	code[USCC_LEN] = '\0';
+	for (size_t i = 0; i < USCC_LEN; i++)
+		if (uscc_value(code[i]) < 0)
+			return err_set(e, ERR_USCC_CHARS, MSG_F_USCC, "第%zu位是“%c”%s", i + 1,
+			               code[i], uscc_letter_hint(code[i]));
+	for (size_t i = 2; i < 8; i++)
+		if (code[i] < '0' || code[i] > '9')
+			return err_set(e, ERR_USCC_AREA, MSG_F_USCC, "第%zu位是“%c”", i + 1,
+			               code[i]);
+	char org = uscc_org_check_char(code + 8);
+	if (code[16] != org)
+		return err_set(e, ERR_USCC_ORG_CHECK, MSG_F_USCC,
+		               "按第9至16位计算第17位应为%c，现为%c", org, code[16]);
+	char want = uscc_check_char(code);
+	if (code[17] != want)
+		return err_set(e, ERR_USCC_CHECKSUM, MSG_F_USCC,
+		               "按前17位计算第18位应为%c，现为%c；请先核对前17位", want, code[17]);
+	if (out != NULL) {
+		memcpy(out->code, code, sizeof out->code);
+		snprintf(out->org_code, sizeof out->org_code, "%.8s-%c", code + 8, code[16]);
+		out->dept_known = uscc_dept_known(code[0], code[1]);
+	}
+	return ERR_OK;
+}

@@ -1,0 +1,621 @@
+/*
+ * valid — validators for everyday fields (see valid.h).
+ *
+ * Everything the user typed is decoded strictly (an invalid byte is an error,
+ * never replaced), and the details name the first offending character and
+ * its position so the caseworker can find it. Leading and trailing white
+ * space (ASCII and the ideographic space U+3000 IMEs produce) is ignored;
+ * full-width digits are folded because IMEs in full-width mode emit them.
+ * A NULL text is treated as empty.
+ */
+#include "forms/valid.h"
+
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#define VALID_NAME_MIN 2
+#define VALID_NAME_MAX 30
+#define VALID_NAME_BUF 128 /* VALID_NAME_MAX characters of up to 4 bytes, and NUL */
+#define VALID_MONEY_MAX_YUAN 999999999LL
+
+/* Decode one UTF-8 character (contract of text_utf8_decode: invalid → 1 byte, U+FFFD). */
+static size_t valid_utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t need;
+	uint32_t v, min;
+	*cp = 0xFFFD;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		need = 1;
+		v = u[0] & 0x1Fu;
+		min = 0x80;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		need = 2;
+		v = u[0] & 0x0Fu;
+		min = 0x800;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		need = 3;
+		v = u[0] & 0x07u;
+		min = 0x10000;
+	} else {
+		return 1;
+	}
+	if (len < need + 1)
+		return 1;
+	for (size_t i = 1; i <= need; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 1;
+		v = (v << 6) | (u[i] & 0x3Fu);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 1;
+	*cp = v;
+	return need + 1;
+}
+
+/* 1 if the n bytes at s decoded to cp are an invalid sequence, not a real U+FFFD. */
+static int valid_is_bad(const char *s, size_t n)
+{
+	return n == 1 && (unsigned char)s[0] >= 0x80;
+}
+
+static int valid_is_space(uint32_t cp)
+{
+	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x3000;
+}
+
+static int valid_is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+}
+
+/* Byte range [*start, *end) of s without leading and trailing white space. */
+static void valid_trim(const char *s, size_t *start, size_t *end)
+{
+	size_t len = strlen(s);
+	int seen = 0;
+	*start = *end = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = valid_utf8_decode(s + i, len - i, &cp);
+		if (!valid_is_space(cp)) {
+			if (!seen)
+				*start = i;
+			seen = 1;
+			*end = i + n;
+		}
+		i += n;
+	}
+}
+
+/* Name the character of n bytes at s (code point cp) for an error detail. */
+static void valid_char_desc(const char *s, size_t n, uint32_t cp, char *out, size_t size)
+{
+	if (valid_is_bad(s, n))
+		snprintf(out, size, "无法识别的字节0x%02X", (unsigned char)s[0]);
+	else if (cp == ' ')
+		snprintf(out, size, "空格");
+	else if (cp == 0x3000)
+		snprintf(out, size, "全角空格");
+	else if (cp == '\n')
+		snprintf(out, size, "换行");
+	else if (cp == '\t')
+		snprintf(out, size, "制表符");
+	else if (valid_is_control(cp))
+		snprintf(out, size, "控制字符U+%04X", (unsigned)cp);
+	else
+		snprintf(out, size, "“%.*s”", (int)n, s);
+}
+
+/* 0-9 for an ASCII or full-width digit, else -1. */
+static int valid_digit(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return (int)(cp - '0');
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return (int)(cp - 0xFF10);
+	return -1;
+}
+
+/* ---- names ---- */
+
+static int valid_is_han(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3134F);
+}
+
+/* The middle dots IMEs produce for 间隔号: · • ・ ‧. */
+static int valid_is_name_dot(uint32_t cp)
+{
+	return cp == 0x00B7 || cp == 0x2022 || cp == 0x30FB || cp == 0x2027;
+}
+
+static int valid_is_latin(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	       (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A) ||
+	       (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
+/* Dots people type instead of the 间隔号, which get a hint. */
+static int valid_is_wrong_dot(uint32_t cp)
+{
+	return cp == '.' || cp == 0xFF0E || cp == 0x3002 || cp == '-' || cp == 0xFF0D ||
+	       cp == 0x2014 || cp == 0x2013 || cp == 0x2219 || cp == 0x22C5;
+}
+
+err_code valid_name(const char *text, msg_id field, char *out, size_t out_size, err_info *e)
+{
+	char name[VALID_NAME_BUF];
+	size_t used = 0, count = 0, start, end;
+	int prev_dot = 0;
+	if (text == NULL)
+		return err_set(e, ERR_NAME_EMPTY, field, NULL);
+	valid_trim(text, &start, &end);
+	if (start == end)
+		return err_set(e, ERR_NAME_EMPTY, field, NULL);
+	for (size_t i = start; i < end;) {
+		uint32_t cp;
+		size_t k = valid_utf8_decode(text + i, end - i, &cp);
+		char what[64];
+		count++;
+		if (valid_is_bad(text + i, k))
+			return err_set(e, ERR_TEXT_UTF8, field, "第%zu个字是无法识别的字节0x%02X",
+			               count, (unsigned char)text[i]);
+		if (valid_is_name_dot(cp)) {
+			if (count == 1)
+				return err_set(e, ERR_NAME_DOT, field, "开头是间隔号");
+			if (prev_dot)
+				return err_set(e, ERR_NAME_DOT, field,
+				               "第%zu、%zu个字是连续的间隔号", count - 1, count);
+			prev_dot = 1;
+			if (used + 2 < sizeof name) {
+				name[used++] = (char)0xC2;
+				name[used++] = (char)0xB7;
+			}
+			i += k;
+			continue;
+		}
+		valid_char_desc(text + i, k, cp, what, sizeof what);
+		if (valid_is_latin(cp))
+			return err_set(e, ERR_NAME_LATIN, field, "第%zu个字是%s", count, what);
+		if (valid_digit(cp) >= 0)
+			return err_set(e, ERR_NAME_DIGIT, field, "第%zu个字是%s", count, what);
+		if (valid_is_wrong_dot(cp))
+			return err_set(e, ERR_NAME_CHARS, field, "第%zu个字是%s，间隔号请用“·”",
+			               count, what);
+		if (!valid_is_han(cp))
+			return err_set(e, ERR_NAME_CHARS, field, "第%zu个字是%s", count, what);
+		prev_dot = 0;
+		if (used + k < sizeof name) {
+			memcpy(name + used, text + i, k);
+			used += k;
+		}
+		i += k;
+	}
+	if (prev_dot)
+		return err_set(e, ERR_NAME_DOT, field, "结尾是间隔号");
+	if (count < VALID_NAME_MIN)
+		return err_set(e, ERR_NAME_TOO_SHORT, field, "现有%zu个字", count);
+	if (count > VALID_NAME_MAX)
+		return err_set(e, ERR_NAME_TOO_LONG, field, "现有%zu个字", count);
+	name[used] = '\0';
+	if (out != NULL) {
+		if (used + 1 > out_size)
+			return err_set(e, ERR_INVALID_ARG, field, "姓名缓冲区太小");
+		memcpy(out, name, used + 1);
+	}
+	return ERR_OK;
+}
+
+/* ---- phone numbers ---- */
+
+#define VALID_PHONE_MAX 40 /* folded characters kept; no valid number comes near */
+
+/* Digits of s[0..n) are all ASCII digits. */
+static int valid_all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static err_code valid_phone_mobile(const char *s, msg_id field, char *out, size_t out_size,
+                                   err_info *e)
+{
+	char digits[VALID_PHONE_MAX + 1];
+	size_t n = 0;
+	for (; *s; s++) {
+		if (*s == 'x')
+			return err_set(e, ERR_PHONE_MOBILE, field, "手机号码不能带分机号");
+		if (*s != '-')
+			digits[n++] = *s;
+	}
+	digits[n] = '\0';
+	if (n != 11)
+		return err_set(e, ERR_PHONE_MOBILE, field, "现有%zu位数字", n);
+	if (digits[1] < '3')
+		return err_set(e, ERR_PHONE_MOBILE, field, "第2位是%c", digits[1]);
+	if (out_size < 12)
+		return err_set(e, ERR_INVALID_ARG, field, "电话缓冲区太小");
+	memcpy(out, digits, 12);
+	return ERR_OK;
+}
+
+/* Area code "0" + 2-3 digits; only 010 and 02x are three digits long. */
+static err_code valid_phone_area(const char *a, size_t n, msg_id field, err_info *e)
+{
+	if (n < 3 || n > 4 || a[0] != '0')
+		return err_set(e, ERR_PHONE_FORMAT, field, "区号应为0加2至3位数字，现为“%.*s”",
+		               (int)n, a);
+	int short_code = a[1] == '2' || (a[1] == '1' && a[2] == '0');
+	if (n == 3 && !short_code)
+		return err_set(e, ERR_PHONE_FORMAT, field, "三位区号只有010和020至029，现为“%.*s”",
+		               (int)n, a);
+	if (n == 4 && (a[1] == '0' || a[1] == '1' || a[1] == '2'))
+		return err_set(e, ERR_PHONE_FORMAT, field,
+		               "以01、02开头的区号只有3位（010、02X），现为“%.*s”", (int)n, a);
+	return ERR_OK;
+}
+
+static err_code valid_phone_landline(const char *s, msg_id field, char *out, size_t out_size,
+                                     err_info *e)
+{
+	const char *part[4];
+	size_t plen[4], nparts = 0;
+	const char *ext = NULL;
+	size_t ext_len = 0;
+	size_t n = strlen(s);
+	const char *x = strchr(s, 'x');
+	if (x != NULL) {
+		ext = x + 1;
+		ext_len = strlen(ext);
+		if (strchr(ext, 'x') != NULL || !valid_all_digits(ext, ext_len))
+			return err_set(e, ERR_PHONE_FORMAT, field, "“转”后只能是分机号数字");
+		n = (size_t)(x - s);
+		if (n > 0 && s[n - 1] == '-')
+			n--;
+	}
+	for (size_t i = 0, b = 0; i <= n; i++) {
+		if (i < n && s[i] != '-')
+			continue;
+		if (i == b)
+			return err_set(e, ERR_PHONE_FORMAT, field, "“-”的位置不对");
+		if (nparts == 4)
+			return err_set(e, ERR_PHONE_FORMAT, field, "“-”太多");
+		part[nparts] = s + b;
+		plen[nparts++] = i - b;
+		b = i + 1;
+	}
+	const char *area, *local;
+	size_t area_len, local_len;
+	size_t next = 1;
+	if (plen[0] <= 4) {
+		area = part[0];
+		area_len = plen[0];
+		if (nparts < 2)
+			return err_set(e, ERR_PHONE_FORMAT, field, "区号后缺少号码");
+		local = part[1];
+		local_len = plen[1];
+		next = 2;
+	} else {
+		/* No '-' after the area code: split by its known lengths. */
+		area = part[0];
+		area_len = part[0][1] == '2' || (part[0][1] == '1' && part[0][2] == '0') ? 3 : 4;
+		local = part[0] + area_len;
+		local_len = plen[0] - area_len;
+	}
+	if (next < nparts) {
+		if (ext != NULL || next + 1 < nparts)
+			return err_set(e, ERR_PHONE_FORMAT, field, "“-”太多");
+		ext = part[next];
+		ext_len = plen[next];
+	}
+	err_code rc = valid_phone_area(area, area_len, field, e);
+	if (rc != ERR_OK)
+		return rc;
+	if (local_len < 7 || local_len > 8) {
+		if (local_len > 8 && ext == NULL)
+			return err_set(e, ERR_PHONE_FORMAT, field,
+			               "区号后的号码应为7至8位，现有%zu位；分机号前请加“-”或“转”",
+			               local_len);
+		return err_set(e, ERR_PHONE_FORMAT, field, "区号后的号码应为7至8位，现有%zu位",
+		               local_len);
+	}
+	if (ext != NULL && (ext_len < 1 || ext_len > 6))
+		return err_set(e, ERR_PHONE_FORMAT, field, "分机号应为1至6位，现有%zu位", ext_len);
+	int w;
+	if (ext != NULL)
+		w = snprintf(out, out_size, "%.*s-%.*s-%.*s", (int)area_len, area, (int)local_len,
+		             local, (int)ext_len, ext);
+	else
+		w = snprintf(out, out_size, "%.*s-%.*s", (int)area_len, area, (int)local_len,
+		             local);
+	if (w < 0 || (size_t)w >= out_size)
+		return err_set(e, ERR_INVALID_ARG, field, "电话缓冲区太小");
+	return ERR_OK;
+}
+
+err_code valid_phone(const char *text, msg_id field, char *out, size_t out_size, err_info *e)
+{
+	char s[VALID_PHONE_MAX + 1];
+	char tmp[32];
+	size_t n = 0, chars = 0, start, end;
+	if (text == NULL)
+		text = "";
+	if (out == NULL) {
+		out = tmp;
+		out_size = sizeof tmp;
+	}
+	valid_trim(text, &start, &end);
+	for (size_t i = start; i < end;) {
+		uint32_t cp;
+		size_t k = valid_utf8_decode(text + i, end - i, &cp);
+		int d = valid_digit(cp);
+		char c;
+		chars++;
+		if (d >= 0)
+			c = (char)('0' + d);
+		else if (cp == '-' || cp == 0xFF0D)
+			c = '-';
+		else if (cp == 0x8F6C) /* 转 */
+			c = 'x';
+		else if (cp == '+' || cp == 0xFF0B)
+			c = '+';
+		else if (cp == ' ' || cp == 0x3000)
+			c = 0;
+		else {
+			char what[64];
+			valid_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_PHONE_FORMAT, field, "第%zu个字符是%s", chars, what);
+		}
+		if (c != 0) {
+			if (n == VALID_PHONE_MAX)
+				return err_set(e, ERR_PHONE_FORMAT, field, "号码太长");
+			s[n++] = c;
+		}
+		i += k;
+	}
+	s[n] = '\0';
+	if (n == 0)
+		return err_set(e, ERR_PHONE_FORMAT, field, "未填写");
+	const char *p = s;
+	if (strncmp(p, "+86", 3) == 0) {
+		p += 3;
+		if (*p == '-')
+			p++;
+		if (*p != '1')
+			return err_set(e, ERR_PHONE_FORMAT, field, "+86后只接受手机号码");
+	}
+	if (strchr(p, '+') != NULL)
+		return err_set(e, ERR_PHONE_FORMAT, field, "“+”只能用在国际区号+86中");
+	if (p[0] == '1')
+		return valid_phone_mobile(p, field, out, out_size, e);
+	if (p[0] == '0')
+		return valid_phone_landline(p, field, out, out_size, e);
+	if (valid_all_digits(p, strlen(p)) && strlen(p) >= 7 && strlen(p) <= 8)
+		return err_set(e, ERR_PHONE_FORMAT, field, "固定电话请加区号，如010-%s", p);
+	return err_set(e, ERR_PHONE_FORMAT, field, "应以1（手机）或0（固定电话区号）开头");
+}
+
+/* ---- money ---- */
+
+#define VALID_MONEY_KEEP 48 /* folded characters kept; longer input is refused */
+
+err_code valid_money(const char *text, msg_id field, int64_t *fen, err_info *e)
+{
+	char s[VALID_MONEY_KEEP + 1];
+	size_t n = 0, start, end;
+	int only_digits = 1; /* for input too long to keep: a huge number, or garbage? */
+	if (text == NULL)
+		text = "";
+	valid_trim(text, &start, &end);
+	for (size_t i = start; i < end;) {
+		uint32_t cp;
+		size_t k = valid_utf8_decode(text + i, end - i, &cp);
+		int d = valid_digit(cp);
+		char c;
+		if (d >= 0)
+			c = (char)('0' + d);
+		else if (cp == ',' || cp == 0xFF0C)
+			c = ',';
+		else if (cp == '.' || cp == 0xFF0E)
+			c = '.';
+		else if (cp == '-' || cp == 0xFF0D || cp == 0x2212)
+			c = '-';
+		else if (cp == 0x00A5 || cp == 0xFFE5) /* ¥ ￥ */
+			c = 'Y';
+		else if (cp == 0x5143) /* 元 */
+			c = 'U';
+		else if (cp == ' ' || cp == 0x3000)
+			c = ' ';
+		else {
+			char what[64];
+			valid_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_MONEY_FORMAT, field, "第%zu个字符是%s", n + 1, what);
+		}
+		if (c != ',' && (c < '0' || c > '9'))
+			only_digits = 0;
+		if (n < VALID_MONEY_KEEP)
+			s[n] = c;
+		n++;
+		i += k;
+	}
+	if (n == 0)
+		return err_set(e, ERR_MONEY_FORMAT, field, "未填写");
+	if (n > VALID_MONEY_KEEP) {
+		if (only_digits)
+			return err_set(e, ERR_MONEY_RANGE, field, "输入了%zu位", n);
+		return err_set(e, ERR_MONEY_FORMAT, field, "输入太长（%zu个字符）", n);
+	}
+	s[n] = '\0';
+
+	const char *p = s;
+	int negative = 0;
+	if (*p == '-') {
+		negative = 1;
+		p++;
+	}
+	if (*p == 'Y') {
+		p++;
+		while (*p == ' ')
+			p++;
+	}
+	if (*p == '-' && !negative) {
+		negative = 1;
+		p++;
+	}
+	/* Integer part, with optional well-placed thousands separators. */
+	int64_t yuan = 0;
+	size_t int_digits = 0, group = 0, groups = 0;
+	int seen_nonzero = 0;
+	const char *first_digit = p;
+	for (; (*p >= '0' && *p <= '9') || *p == ','; p++) {
+		if (*p == ',') {
+			if (int_digits == 0 || (groups == 0 ? group > 3 : group != 3))
+				return err_set(e, ERR_MONEY_FORMAT, field,
+				               "千位分隔符“,”的位置不对");
+			groups++;
+			group = 0;
+			continue;
+		}
+		group++;
+		int_digits++;
+		if (*p != '0')
+			seen_nonzero = 1;
+		if (seen_nonzero) {
+			if (yuan > VALID_MONEY_MAX_YUAN)
+				continue; /* already out of range; keep checking the shape */
+			yuan = yuan * 10 + (*p - '0');
+		}
+	}
+	if (groups > 0 && (group != 3 || *first_digit == '0'))
+		return err_set(e, ERR_MONEY_FORMAT, field, "千位分隔符“,”的位置不对");
+	if (int_digits == 0)
+		return err_set(e, ERR_MONEY_FORMAT, field,
+		               *p == '.' ? "小数点前应有数字" : "没有数字");
+	int cents = 0;
+	if (*p == '.') {
+		size_t dec = 0;
+		p++;
+		for (; *p >= '0' && *p <= '9'; p++, dec++)
+			if (dec < 2)
+				cents = cents * 10 + (*p - '0');
+		if (dec == 0)
+			return err_set(e, ERR_MONEY_FORMAT, field, "小数点后应有数字");
+		if (dec > 2)
+			return err_set(e, ERR_MONEY_DECIMALS, field, "现有%zu位小数", dec);
+		if (dec == 1)
+			cents *= 10;
+	}
+	while (*p == ' ')
+		p++;
+	if (*p == 'U')
+		p++;
+	if (*p != '\0')
+		return err_set(e, ERR_MONEY_FORMAT, field, "数字后面多了字符");
+	if (negative)
+		return err_set(e, ERR_MONEY_NEGATIVE, field, NULL);
+	if (yuan > VALID_MONEY_MAX_YUAN)
+		return err_set(e, ERR_MONEY_RANGE, field, NULL);
+	if (fen != NULL)
+		*fen = yuan * 100 + cents;
+	return ERR_OK;
+}
+
+char *valid_money_format(int64_t fen, char *buf, size_t size)
+{
+	if (buf == NULL || size == 0)
+		return buf;
+	uint64_t a = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
+	snprintf(buf, size, "%s%" PRIu64 ".%02u", fen < 0 ? "-" : "", a / 100, (unsigned)(a % 100));
+	return buf;
+}
+
+/* ---- free text and integers ---- */
+
+err_code valid_text(const char *text, msg_id field, int max_chars, int multiline, err_info *e)
+{
+	size_t count = 0;
+	if (text == NULL)
+		text = "";
+	size_t len = strlen(text);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k = valid_utf8_decode(text + i, len - i, &cp);
+		count++;
+		if (valid_is_bad(text + i, k))
+			return err_set(e, ERR_TEXT_UTF8, field, "第%zu个字是无法识别的字节0x%02X",
+			               count, (unsigned char)text[i]);
+		if (valid_is_control(cp) && !(multiline && cp == '\n')) {
+			char what[64];
+			valid_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_TEXT_CONTROL, field, "第%zu个字是%s%s", count, what,
+			               cp == '\n' ? "，此处只能填一行" : "");
+		}
+		i += k;
+	}
+	if (max_chars >= 0 && count > (size_t)max_chars)
+		return err_set(e, ERR_TEXT_TOO_LONG, field, "最多%d个字，现有%zu个", max_chars,
+		               count);
+	return ERR_OK;
+}
+
+err_code valid_int(const char *text, msg_id field, long min, long max, long *out, err_info *e)
+{
+	size_t start, end, chars = 0, digits = 0;
+	int negative = 0, overflow = 0;
+	unsigned long mag = 0;
+	/* |LONG_MIN| as unsigned, the largest magnitude any long can take. */
+	const unsigned long limit = (unsigned long)LONG_MAX + 1u;
+	if (min > max)
+		return err_set(e, ERR_INVALID_ARG, field, NULL);
+	if (text == NULL)
+		text = "";
+	valid_trim(text, &start, &end);
+	for (size_t i = start; i < end;) {
+		uint32_t cp;
+		size_t k = valid_utf8_decode(text + i, end - i, &cp);
+		int d = valid_digit(cp);
+		chars++;
+		if (chars == 1 &&
+		    (cp == '-' || cp == 0xFF0D || cp == 0x2212 || cp == '+' || cp == 0xFF0B)) {
+			negative = cp != '+' && cp != 0xFF0B;
+		} else if (d >= 0) {
+			digits++;
+			if (mag > (limit - (unsigned long)d) / 10)
+				overflow = 1;
+			else
+				mag = mag * 10 + (unsigned long)d;
+		} else {
+			char what[64];
+			valid_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_INT_FORMAT, field, "第%zu个字符是%s", chars, what);
+		}
+		i += k;
+	}
+	if (chars == 0)
+		return err_set(e, ERR_INT_FORMAT, field, "未填写");
+	if (digits == 0)
+		return err_set(e, ERR_INT_FORMAT, field, "没有数字");
+	long v = 0;
+	if (!overflow && !negative && mag <= (unsigned long)LONG_MAX)
+		v = (long)mag;
+	else if (!overflow && negative)
+		v = mag == limit ? LONG_MIN : -(long)mag;
+	else
+		overflow = 1;
+	if (overflow || v < min || v > max)
+		return err_set(e, ERR_INT_RANGE, field, "应在%ld至%ld之间", min, max);
+	if (out != NULL)
+		*out = v;
+	return ERR_OK;
+}
