@@ -96,7 +96,7 @@ check: setup
 	@$(MAKE) --no-print-directory build-check
 	@LAOBAO_BIN=$(CURDIR)/$(BIN) LAOBAO_BUILD=$(CURDIR)/$(O) sh tests/run $(TESTS)
 
-build-check: $(BIN) $(TESTS)
+build-check: $(BIN) $(TESTS) $(BENCHES)
 
 bench: setup
 	@$(MAKE) --no-print-directory build-bench
