@@ -14,6 +14,7 @@ static const char *const err_texts[ERR_COUNT] = {
 #include "catalog/errors-locale.def"
 #include "catalog/errors-forms.def"
 #include "catalog/errors-statute.def"
+#include "catalog/errors-workflow.def"
 #include "catalog/errors-db.def"
 #include "catalog/errors-cli.def"
 #undef X
@@ -26,6 +27,7 @@ static const char *const err_names[ERR_COUNT] = {
 #include "catalog/errors-locale.def"
 #include "catalog/errors-forms.def"
 #include "catalog/errors-statute.def"
+#include "catalog/errors-workflow.def"
 #include "catalog/errors-db.def"
 #include "catalog/errors-cli.def"
 #undef X

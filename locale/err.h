@@ -22,6 +22,7 @@ typedef enum err_code {
 #include "catalog/errors-locale.def"
 #include "catalog/errors-forms.def"
 #include "catalog/errors-statute.def"
+#include "catalog/errors-workflow.def"
 #include "catalog/errors-db.def"
 #include "catalog/errors-cli.def"
 #undef X

@@ -104,6 +104,7 @@ int test_exec(char *const argv[], const char *in, char *const env[], char **out,
 	if (pid < 0)
 		return -1;
 	if (pid == 0) {
+		setsid(); /* no controlling terminal: a program must not prompt on /dev/tty */
 		dup2(pin[0], 0);
 		dup2(pout[1], 1);
 		dup2(perr[1], 2);

@@ -1,0 +1,195 @@
+/*
+ * form — the generic form engine: a form is a table of field specs, and
+ * this module holds the values being edited, checks a field when it is left
+ * and every field again on save, fills derived fields, and saves through the
+ * form's own save function only when every check passes.
+ *
+ * A workflow is data: a `form_spec` (fields plus a few hooks) in its own
+ * forms/*.c file. The terminal layer draws any form from its spec and calls
+ * form_* as the user moves; it never knows what a person or a registration
+ * is. Values are UTF-8 text, normalised when a field is left (an ID is
+ * upper-cased and upgraded, a date becomes YYYY-MM-DD, money "1234.50").
+ */
+#ifndef LAOBAO_FORM_H
+#define LAOBAO_FORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/db.h"
+#include "forms/date.h"
+#include "locale/err.h"
+
+typedef enum field_type {
+	FT_TEXT = 1, /* one line of free text */
+	FT_NAME,     /* a person's Chinese name (valid_name) */
+	FT_IDNO,     /* 公民身份号码 (idcard_parse; 15 digits upgraded) */
+	FT_USCC,     /* 统一社会信用代码 (uscc_parse) */
+	FT_DATE,     /* date, any accepted form → YYYY-MM-DD */
+	FT_INT,      /* integer within [min, max] */
+	FT_MONEY,    /* 元 typed, "1234.50" kept; repositories store fen */
+	FT_CODE,     /* a code from a code table, chosen from a picklist */
+	FT_BOOL,     /* 是/否, kept as "1"/"0" */
+	FT_PHONE,    /* mobile or landline (valid_phone) */
+	FT_MEMO,     /* multi-line free text */
+} field_type;
+
+enum field_flags {
+	FF_REQUIRED = 1 << 0, /* may not be left empty on save */
+	FF_READONLY = 1 << 1, /* shown, never edited (derived or system fields) */
+	FF_KEY = 1 << 2,      /* a lookup key: leaving it may open an existing record */
+	FF_NOFUTURE = 1 << 3, /* FT_DATE: not after today */
+};
+
+typedef struct form form;
+
+typedef struct field_spec {
+	const char *id;         /* stable key ("id_no"): drafts and tests refer to it */
+	msg_id label;           /* label on screen and in error messages */
+	field_type type;
+	unsigned flags;         /* enum field_flags */
+	int max_chars;          /* limit in characters (not bytes, not columns) */
+	int width;              /* columns of the input box; 0 = derived from max_chars */
+	const char *code_table; /* FT_CODE: code table name ("ethnicity") */
+	long min, max;          /* FT_INT: range */
+	msg_id hint;            /* shown on the message line on entering the field, or MSG_NONE */
+	/* Extra rule after the type check, or NULL. */
+	err_code (*check)(form *f, int field, err_info *e);
+	/* Whether the field applies now (e.g. end reason only once ended), or NULL for always. */
+	int (*visible)(const form *f);
+} field_spec;
+
+typedef struct form_spec {
+	const char *id;  /* "person": drafts are per operator and form id */
+	msg_id title;
+	const field_spec *fields;
+	int n_fields;
+	/*
+	 * After field `field` was left with a valid value: fill derived fields,
+	 * or open an existing record for a key field (then *message may be set to
+	 * tell the user, e.g. "已调出现有档案"). NULL if the form has none.
+	 */
+	err_code (*on_leave)(form *f, int field, msg_id *message, err_info *e);
+	/* Cross-field rules run on save after every field passed; NULL if none. */
+	err_code (*check_all)(form *f, err_info *e);
+	/* Fill the form from record id. */
+	err_code (*load)(form *f, int64_t id, err_info *e);
+	/* Store the values (all checks passed); sets the record id and version. */
+	err_code (*save)(form *f, err_info *e);
+} form_spec;
+
+/* ---- life cycle ---- */
+
+/*
+ * A new empty form for spec over database d (borrowed; outlives the form),
+ * with `today` for date rules and the acting operator for drafts. ERR_NOMEM.
+ */
+err_code form_new(const form_spec *spec, db *d, lb_date today, int64_t operator_id, form **out,
+                  err_info *e);
+void form_free(form *f);
+
+const form_spec *form_get_spec(const form *f);
+db *form_db(const form *f);
+lb_date form_today(const form *f);
+int64_t form_operator(const form *f);
+
+/* ---- fields and values ---- */
+
+int form_n_fields(const form *f);
+const field_spec *form_field(const form *f, int i);
+/* Index of the field with this id, or -1. */
+int form_find(const form *f, const char *id);
+/* 1 if field i applies now (its visible() hook, or always). */
+int form_visible(const form *f, int i);
+
+/* The current value of field i (UTF-8, never NULL; "" when empty). Valid until the value changes. */
+const char *form_value(const form *f, int i);
+
+/*
+ * Set field i as typed (no checks yet; they run on leave). Refuses a value
+ * longer than the field's max_chars (ERR_TEXT_TOO_LONG) or invalid UTF-8,
+ * never cuts it. Read-only fields can only be set by hooks (form_put).
+ */
+err_code form_set_value(form *f, int i, const char *utf8, err_info *e);
+
+/* Set a field from a hook or load, read-only fields included; no checks. */
+err_code form_put(form *f, int i, const char *utf8, err_info *e);
+
+/*
+ * Whether the field can take code point cp at all (e.g. no letters in a
+ * date, no digits in a name) — so the editor refuses a keystroke with a
+ * message instead of letting a bad value be typed. ERR_FIELD_CHAR names
+ * the field and what it takes.
+ */
+err_code form_accepts_char(const form *f, int i, uint32_t cp, err_info *e);
+
+/*
+ * The text to show for field i when not being edited: the code and its name
+ * for FT_CODE ("01 汉族"), 是/否 for FT_BOOL, else the value. Written to buf.
+ */
+const char *form_display(const form *f, int i, char *buf, size_t size);
+
+/* ---- checking and saving ---- */
+
+/*
+ * The user leaves field i: empty is fine here (required is checked on save);
+ * otherwise the type check, normalisation (the value is replaced by its
+ * normal form), the spec's check and on_leave run. On error the value stays
+ * as typed and e names the field; *message (may be NULL) gets a notice such
+ * as "已调出现有档案" when on_leave opened a record.
+ */
+err_code form_leave_field(form *f, int i, msg_id *message, err_info *e);
+
+/*
+ * Save: every visible field is checked again (required ones must be filled),
+ * then check_all, then spec->save — only when all passed, so nothing invalid
+ * or half-checked is stored. On error *bad_field is the field to put the
+ * cursor on (-1 when the error is not about one field, e.g. ERR_DB_STALE).
+ */
+err_code form_save(form *f, int *bad_field, err_info *e);
+
+/* Load record id into the form (spec->load); clears the dirty flag. */
+err_code form_load(form *f, int64_t id, err_info *e);
+
+/* The record being edited: 0 for a new one; its row version for the stale check. */
+int64_t form_record_id(const form *f);
+int64_t form_record_version(const form *f);
+void form_set_record(form *f, int64_t id, int64_t version);
+
+/* 1 if a value changed since the form was created, loaded or saved. */
+int form_dirty(const form *f);
+
+/* Clear every value and the record (a new empty form). */
+void form_clear(form *f);
+
+/* ---- picklists ---- */
+
+typedef struct form_choice {
+	char code[16];
+	char name[64];
+} form_choice;
+
+/*
+ * Choices for FT_CODE field i matching query (code prefix, name prefix or
+ * pinyin-initials prefix; "" = all), at most max of them into out[].
+ * *n gets how many were written.
+ */
+err_code form_choices(const form *f, int i, const char *query, form_choice *out, size_t max,
+                      size_t *n, err_info *e);
+
+/* ---- drafts ---- */
+
+/*
+ * Journal the current values as this operator's draft of this form (called
+ * on every field exit and on hang-up), or drop it (after a save or cancel).
+ */
+err_code form_draft_save(form *f, err_info *e);
+err_code form_draft_discard(form *f, err_info *e);
+
+/*
+ * Restore the operator's draft of this form, if any: *found is 0 when there
+ * is none. Another operator's draft is never visible.
+ */
+err_code form_draft_restore(form *f, int *found, err_info *e);
+
+#endif

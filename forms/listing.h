@@ -1,0 +1,42 @@
+/*
+ * listing — list/search screens as data: the columns to show and the search
+ * that fills them. The terminal layer draws any listing (column-true CJK
+ * truncation, paging, Enter opens the record in the listing's form); this
+ * module only runs the search and turns rows into display text.
+ */
+#ifndef LAOBAO_LISTING_H
+#define LAOBAO_LISTING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/db.h"
+#include "forms/form.h"
+#include "locale/err.h"
+
+typedef struct listing_column {
+	msg_id label;
+	int width; /* columns on screen */
+} listing_column;
+
+typedef struct listing_row {
+	int64_t id;         /* record to open */
+	char cells[8][128]; /* display text per column, UTF-8 */
+} listing_row;
+
+typedef struct listing_spec {
+	const char *id;
+	msg_id title;
+	msg_id prompt; /* e.g. "输入身份证号、姓名或拼音首字母" */
+	const listing_column *columns;
+	int n_columns; /* at most 8 */
+	/*
+	 * Rows matching query from offset, at most max into out; *n written,
+	 * *total (capped) for "第 x/y 页".
+	 */
+	err_code (*search)(db *d, const char *query, size_t offset, size_t max, listing_row *out,
+	                   size_t *n, size_t *total, err_info *e);
+	const form_spec *form; /* the form Enter opens the record in */
+} listing_spec;
+
+#endif
