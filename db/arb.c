@@ -786,7 +786,8 @@ static err_code arb_log_write(db *d, arb_log_line *l, int64_t seq, const char *a
 	}
 	sqlite3_bind_text(st, 3, l->speaker, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, l->text, -1, SQLITE_STATIC);
-	err_code c = DB_BIND_BUF(st, 5, l->kind[0] ? l->kind : ARB_LINE, MSG_COL_LOG_KIND, e);
+	err_code c = db_bind_str(st, 5, l->kind[0] ? l->kind : ARB_LINE, sizeof l->kind - 1,
+	                         MSG_COL_LOG_KIND, e);
 	if (c != ERR_OK) {
 		db_done(st);
 		return c;

@@ -54,6 +54,11 @@ struct db {
 	char *dummy_hash; /* operator.c: hash verified for unknown logins */
 };
 
+/* sizeof an array, refusing to compile when given a pointer (whose size is not the buffer's). */
+#define DB_ARRAY_SIZE(a)                                                                           \
+	(sizeof(a) +                                                                               \
+	 0 * sizeof(char[__builtin_types_compatible_p(__typeof__(a), __typeof__(&(a)[0])) ? -1 : 1]))
+
 /* Return early from a function returning err_code when x fails. */
 #define DB_TRY(x)                                                                                  \
 	do {                                                                                       \
@@ -144,7 +149,8 @@ msg_id db_column_label(const char *table_dot_column);
  */
 err_code db_bind_buf(sqlite3_stmt *st, int i, const char *buf, size_t size, msg_id field,
                      err_info *e);
-#define DB_BIND_BUF(st, i, arr, field, e) db_bind_buf((st), (i), (arr), sizeof(arr), (field), (e))
+#define DB_BIND_BUF(st, i, arr, field, e)                                                          \
+	db_bind_buf((st), (i), (arr), DB_ARRAY_SIZE(arr), (field), (e))
 
 /* Bind a C string (NULL or "" → NULL); ERR_DB_TOO_LONG if over max bytes. */
 err_code db_bind_str(sqlite3_stmt *st, int i, const char *s, size_t max, msg_id field, err_info *e);
@@ -154,7 +160,7 @@ void db_bind_ref(sqlite3_stmt *st, int i, int64_t id);
 
 /* Copy column text into buf (size bytes), "" for NULL, cut at a character boundary. */
 void db_col_buf(sqlite3_stmt *st, int col, char *buf, size_t size);
-#define DB_COL_BUF(st, col, arr) db_col_buf((st), (col), (arr), sizeof(arr))
+#define DB_COL_BUF(st, col, arr) db_col_buf((st), (col), (arr), DB_ARRAY_SIZE(arr))
 
 /* malloc'ed copy of column text (NULL for SQL NULL); *oom set on failure. */
 char *db_col_dup(sqlite3_stmt *st, int col, int *oom);

@@ -295,7 +295,7 @@ static const char schema_v1_training[] =
     "  status TEXT NOT NULL DEFAULT 'enrolled'" CK("training_enrollments", "status") "(status IN ('enrolled', 'withdrawn', 'completed', 'dropped')),\n"
     "  result TEXT" CK("training_enrollments", "result") OPT("result", "result IN ('pass', 'fail')") ",\n"
     /* A certificate only for a passed course. */
-    "  cert_no TEXT" CK("training_enrollments", "cert_no") OPT("cert_no", "(length(cert_no) <= 32 AND result = 'pass')") ",\n"
+    "  cert_no TEXT" CK("training_enrollments", "cert_no") OPT("cert_no", "(length(cert_no) <= 32 AND coalesce(result, '') = 'pass')") ",\n"
     "  cert_level TEXT" CK("training_enrollments", "cert_level") OPT("cert_level", "(length(cert_level) = 1 AND cert_level GLOB '[1-5]')") ",\n"
     "  cert_date TEXT" CK("training_enrollments", "cert_date") OPT("cert_date", DATE_OK("cert_date")) ",\n"
     "  " ROWMETA("training_enrollments") ",\n"
@@ -393,7 +393,7 @@ static const char schema_v1_arb[] =
     "  closure_date TEXT" CK("arb_cases", "closure_date") "((closure_date IS NULL) = (closure_code IS NULL) AND " OPT("closure_date", "(" DATE_OK("closure_date") " AND closure_date >= apply_date)") "),\n"
     "  " FLAG("arb_cases", "final_award", 0) ",\n"
     "  " ROWMETA("arb_cases") ",\n"
-    "  CONSTRAINT \"arb_cases.final_award_code\" CHECK (final_award = 0 OR closure_code = 'CJ-Z'),\n"
+    "  CONSTRAINT \"arb_cases.final_award_code\" CHECK (final_award = 0 OR coalesce(closure_code, '') = 'CJ-Z'),\n"
     "  UNIQUE (office, case_year, case_seq)\n"
     ");\n"
     "CREATE INDEX arb_cases_open ON arb_cases(office, accept_date) WHERE status IN ('applied', 'accepted', 'suspended');\n"

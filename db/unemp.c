@@ -241,9 +241,12 @@ err_code unemp_update(db *d, unemp_reg *r, err_info *e)
 /* Fetch one registration with a prepared, bound statement, categories included. */
 static err_code unemp_fetch(db *d, sqlite3_stmt *st, unemp_reg *out, err_info *e)
 {
-	memset(out, 0, sizeof *out);
-	DB_TRY(db_fetch_one(d, st, unemp_read, out, e));
-	return unemp_read_categories(d, out, e);
+	unemp_reg r;
+	memset(&r, 0, sizeof r);
+	DB_TRY(db_fetch_one(d, st, unemp_read, &r, e));
+	DB_TRY(unemp_read_categories(d, &r, e));
+	*out = r; /* untouched on failure */
+	return ERR_OK;
 }
 
 err_code unemp_get(db *d, int64_t id, unemp_reg *out, err_info *e)
