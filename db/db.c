@@ -1089,7 +1089,6 @@ void db_close(db *d)
 	for (size_t i = 0; i < d->n_row_sql; i++)
 		free(d->row_sql[i].sql);
 	free(d->row_sql);
-	free(d->dummy_hash);
 	/* An unfinished transaction is rolled back by sqlite3_close. */
 	if (d->conn != NULL)
 		sqlite3_close(d->conn);

@@ -71,7 +71,10 @@ void db_now(char buf[21]);
  * numbers counted in memory, and db_bulk_end writes one summary audit row
  * ("bulk", with the number of rows per table) before committing. Must not
  * be nested inside db_begin (ERR_DB_TRANSACTION). Updates keep their
- * per-row audit. db_bulk_abort rolls everything back.
+ * per-row audit. db_bulk_abort rolls everything back. A failed insert in
+ * bulk leaves nothing of itself and the load may go on. The page cache is
+ * raised for the load so index pages stay in memory; synchronous stays
+ * NORMAL, since one big transaction syncs only at its end anyway.
  */
 err_code db_bulk_begin(db *d, err_info *e);
 err_code db_bulk_end(db *d, err_info *e);

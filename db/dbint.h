@@ -57,7 +57,8 @@ struct db {
 /* sizeof an array, refusing to compile when given a pointer (whose size is not the buffer's). */
 #define DB_ARRAY_SIZE(a)                                                                           \
 	(sizeof(a) +                                                                               \
-	 0 * sizeof(char[__builtin_types_compatible_p(__typeof__(a), __typeof__(&(a)[0])) ? -1 : 1]))
+	 0 * sizeof(                                                                               \
+	         char[__builtin_types_compatible_p(__typeof__(a), __typeof__(&(a)[0])) ? -1 : 1]))
 
 /* Return early from a function returning err_code when x fails. */
 #define DB_TRY(x)                                                                                  \

@@ -150,14 +150,11 @@ static err_code unemp_check_categories(const unemp_reg *r, err_info *e)
 static err_code unemp_write_categories(db *d, int64_t id, const void *rec, err_info *e)
 {
 	const unemp_reg *r = rec;
-	if (!db_in_bulk(d)) {
-		sqlite3_stmt *del =
-		    db_stmt(d, "DELETE FROM unemp_reg_categories WHERE reg_id = ?1", e);
-		if (del == NULL)
-			return e ? e->code : ERR_DB;
-		sqlite3_bind_int64(del, 1, id);
-		DB_TRY(db_step_done(d, del, e));
-	}
+	sqlite3_stmt *del = db_stmt(d, "DELETE FROM unemp_reg_categories WHERE reg_id = ?1", e);
+	if (del == NULL)
+		return e ? e->code : ERR_DB;
+	sqlite3_bind_int64(del, 1, id);
+	DB_TRY(db_step_done(d, del, e));
 	for (size_t i = 0; i < r->n_categories; i++) {
 		sqlite3_stmt *st = db_stmt(
 		    d, "INSERT INTO unemp_reg_categories (reg_id, code) VALUES (?1, ?2)", e);

@@ -115,7 +115,8 @@ static void creates_file_folder_and_current_schema(void)
 	CHECK_INT(raw_int(path, "SELECT count(*) FROM calendar"), 72);
 	CHECK_INT(raw_int(path, "SELECT count(*) FROM code_items WHERE tbl = 'ethnicity'"), 58);
 	CHECK_INT(raw_int(path, "SELECT count(*) FROM settings WHERE key = 'export.encoding'"), 1);
-	CHECK_INT(raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'persons_chg'"), 1);
+	CHECK_INT(raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'persons_chg'"),
+	          1);
 	/* WAL is a property of the file, so every later connection gets it. */
 	sqlite3 *c = NULL;
 	REQUIRE(sqlite3_open(path, &c) == SQLITE_OK);
@@ -162,13 +163,15 @@ static void old_v1_database_is_upgraded(void)
 	REQUIRE(office_insert(d, &o, &e) == ERR_OK);
 	db_close(d);
 	CHECK_INT(raw_int(path, "PRAGMA user_version"), 1);
-	CHECK_INT(raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log_row'"), 0);
+	CHECK_INT(raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log_row'"),
+	          0);
 	CHECK_INT(raw_int(path, "SELECT count(*) FROM settings WHERE key = 'export.encoding'"), 0);
 
 	REQUIRE(db_open(path, 0, &d, &e) == ERR_OK);
 	db_close(d);
 	CHECK_INT(raw_int(path, "PRAGMA user_version"), 2);
-	CHECK_INT(raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log_row'"), 1);
+	CHECK_INT(raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log_row'"),
+	          1);
 	CHECK_INT(raw_int(path, "SELECT count(*) FROM settings WHERE key = 'export.encoding'"), 1);
 	/* Data written under version 1 survives the upgrade. */
 	CHECK_INT(raw_int(path, "SELECT count(*) FROM offices WHERE code = '420102'"), 1);
@@ -495,9 +498,10 @@ static void errors_name_the_field(void)
 	CHECK_INT(db_column_label("anything.phone"), MSG_F_PHONE);
 	CHECK_INT(db_column_label("nothing"), MSG_NONE);
 	/* A raw statement the repositories would never run still maps cleanly. */
-	CHECK_INT(db_exec(d, "INSERT INTO offices (code, name, area_code, created_at, updated_at) "
-	                     "VALUES ('x', 'y', '12345', '2026-01-01T00:00:00Z', "
-	                     "'2026-01-01T00:00:00Z')",
+	CHECK_INT(db_exec(d,
+	                  "INSERT INTO offices (code, name, area_code, created_at, updated_at) "
+	                  "VALUES ('x', 'y', '12345', '2026-01-01T00:00:00Z', "
+	                  "'2026-01-01T00:00:00Z')",
 	                  &e),
 	          ERR_DB_CONSTRAINT);
 	CHECK_INT(e.field, MSG_COL_AREA_CODE);

@@ -117,7 +117,8 @@ static void add_refuses_bad_input(void)
 	o = op("short", "短密码", ROLE_VIEWER);
 	CHECK_INT(operator_add(d, &o, "abc", &e), ERR_OP_PASSWORD_SHORT);
 	CHECK_INT(e.field, MSG_F_PASSWORD);
-	CHECK_INT(operator_add(d, &o, "密码密", &e), ERR_OP_PASSWORD_SHORT); /* 3 characters, 9 bytes */
+	CHECK_INT(operator_add(d, &o, "密码密", &e),
+	          ERR_OP_PASSWORD_SHORT); /* 3 characters, 9 bytes */
 	CHECK_INT(operator_add(d, &o, NULL, &e), ERR_OP_PASSWORD_SHORT);
 	char big[400];
 	memset(big, 'p', sizeof big - 1);
@@ -280,20 +281,20 @@ static void unknown_login_takes_as_long_as_wrong_password(void)
 	operator_rec a = op("real", "真", ROLE_VIEWER);
 	REQUIRE(operator_add(d, &a, "interactive", &e) == ERR_OK);
 	operator_rec who;
-	CHECK_INT(operator_verify(d, "ghost", "x", &who, &e), ERR_OP_BAD_LOGIN); /* makes the dummy */
+	/* The very first attempt of a session counts: measure it, not a warmed-up one. */
 	double t0 = seconds();
-	CHECK_INT(operator_verify(d, "real", "wrong", &who, &e), ERR_OP_BAD_LOGIN);
-	double t1 = seconds();
 	CHECK_INT(operator_verify(d, "ghost", "wrong", &who, &e), ERR_OP_BAD_LOGIN);
+	double t1 = seconds();
+	CHECK_INT(operator_verify(d, "real", "wrong", &who, &e), ERR_OP_BAD_LOGIN);
 	double t2 = seconds();
-	double wrong = t1 - t0, unknown = t2 - t1;
-	if (unknown < wrong / 3 || unknown > wrong * 3)
+	double unknown = t1 - t0, wrong = t2 - t1;
+	if (unknown < wrong * 0.6 || unknown > wrong * 1.6)
 		test_fail(__FILE__, __LINE__, "wrong password %.3f s, unknown login %.3f s", wrong,
 		          unknown);
 	setenv("LAOBAO_PWHASH_FAST", "1", 1);
 	db_close(d);
 }
 
-TEST_MAIN(T(add_find_and_list), T(add_refuses_bad_input), T(verify_and_same_error_for_unknown_login),
-          T(disabled_operator_cannot_log_in), T(password_change), T(role_names),
-          T(unknown_login_takes_as_long_as_wrong_password))
+TEST_MAIN(T(add_find_and_list), T(add_refuses_bad_input),
+          T(verify_and_same_error_for_unknown_login), T(disabled_operator_cannot_log_in),
+          T(password_change), T(role_names), T(unknown_login_takes_as_long_as_wrong_password))

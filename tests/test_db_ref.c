@@ -378,16 +378,18 @@ static void drafts_belong_to_their_operator(void)
 	db *d = fresh();
 	REQUIRE(d != NULL);
 	/* Drafts reference operators; make two without going through hashing. */
-	CHECK_INT(db_exec(d, "INSERT INTO operators (login, name, pw_hash, pw_changed_at, role, "
-	                     "created_at, updated_at) VALUES ('a', '甲', '$argon2id$x', "
-	                     "'2026-01-01T00:00:00Z', 2, '2026-01-01T00:00:00Z', "
-	                     "'2026-01-01T00:00:00Z')",
+	CHECK_INT(db_exec(d,
+	                  "INSERT INTO operators (login, name, pw_hash, pw_changed_at, role, "
+	                  "created_at, updated_at) VALUES ('a', '甲', '$argon2id$x', "
+	                  "'2026-01-01T00:00:00Z', 2, '2026-01-01T00:00:00Z', "
+	                  "'2026-01-01T00:00:00Z')",
 	                  &e),
 	          ERR_OK);
-	CHECK_INT(db_exec(d, "INSERT INTO operators (login, name, pw_hash, pw_changed_at, role, "
-	                     "created_at, updated_at) VALUES ('b', '乙', '$argon2id$x', "
-	                     "'2026-01-01T00:00:00Z', 2, '2026-01-01T00:00:00Z', "
-	                     "'2026-01-01T00:00:00Z')",
+	CHECK_INT(db_exec(d,
+	                  "INSERT INTO operators (login, name, pw_hash, pw_changed_at, role, "
+	                  "created_at, updated_at) VALUES ('b', '乙', '$argon2id$x', "
+	                  "'2026-01-01T00:00:00Z', 2, '2026-01-01T00:00:00Z', "
+	                  "'2026-01-01T00:00:00Z')",
 	                  &e),
 	          ERR_OK);
 	char *json = NULL;

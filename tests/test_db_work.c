@@ -795,7 +795,8 @@ static void double_booking_refused(void)
 	CHECK_STR(h1.status, ARB_SCHEDULED);
 
 	/* Same room, overlapping time. */
-	arb_hearing h2 = hearing_fill(&f.c2, &f.r1, "2026-03-30 10:30", "2026-03-30 12:00", D, 0, 0);
+	arb_hearing h2 =
+	    hearing_fill(&f.c2, &f.r1, "2026-03-30 10:30", "2026-03-30 12:00", D, 0, 0);
 	CHECK_INT(arb_hearing_schedule(d, &h2, &e), ERR_ARB_ROOM_BUSY);
 	CHECK_INT(e.field, MSG_COL_ROOM);
 	CHECK(strstr(e.detail, "汉劳人仲案字〔2026〕第1号") != NULL);
@@ -836,7 +837,8 @@ static void double_booking_refused(void)
 	CHECK_INT(arb_hearing_schedule(d, &bad, &e), ERR_DB_CONSTRAINT);
 	CHECK_INT(e.field, MSG_COL_HEARING_END);
 	bad = hearing_fill(&f.c1, &f.r2, "2026-04-01 09:00", "2026-04-01 10:00", D, E, 0);
-	CHECK_INT(arb_hearing_schedule(d, &bad, &e), ERR_DB_CONSTRAINT); /* two-arbitrator tribunal */
+	CHECK_INT(arb_hearing_schedule(d, &bad, &e),
+	          ERR_DB_CONSTRAINT); /* two-arbitrator tribunal */
 	CHECK_INT(e.field, MSG_COL_TRIBUNAL);
 	bad = hearing_fill(&f.c1, &f.r2, "2026-04-01 09:00", "2026-04-01 10:00", D, D, E);
 	CHECK_INT(arb_hearing_schedule(d, &bad, &e), ERR_DB_CONSTRAINT);
@@ -866,11 +868,11 @@ static void hearing_log_is_append_only(void)
 	REQUIRE(d != NULL);
 	arb_fixture f;
 	REQUIRE(arb_setup(d, &f));
-	arb_hearing h = hearing_fill(&f.c1, &f.r1, "2026-03-30 09:00", "2026-03-30 11:00",
-	                             f.a[0].id, 0, 0);
+	arb_hearing h =
+	    hearing_fill(&f.c1, &f.r1, "2026-03-30 09:00", "2026-03-30 11:00", f.a[0].id, 0, 0);
 	REQUIRE(arb_hearing_schedule(d, &h, &e) == ERR_OK);
-	arb_hearing h2 = hearing_fill(&f.c2, &f.r2, "2026-03-30 09:00", "2026-03-30 11:00",
-	                              f.a[1].id, 0, 0);
+	arb_hearing h2 =
+	    hearing_fill(&f.c2, &f.r2, "2026-03-30 09:00", "2026-03-30 11:00", f.a[1].id, 0, 0);
 	REQUIRE(arb_hearing_schedule(d, &h2, &e) == ERR_OK);
 	arb_log_line l1 = {0}, l2 = {0}, fix = {0}, other = {0};
 	l1.hearing_id = h.id;
@@ -936,6 +938,52 @@ static void hearing_log_is_append_only(void)
 	db_close(d);
 }
 
-TEST_MAIN(T(employers), T(unemployment_registrations), T(training_capacity_and_results),
-          T(contracts_and_events), T(arbitration_cases_parties_claims), T(double_booking_refused),
+static void bulk_load_with_child_rows(void)
+{
+	err_info e;
+	db *d = fresh();
+	REQUIRE(d != NULL);
+	int64_t ids[40];
+	for (int i = 0; i < 40; i++) {
+		char birth[9];
+		snprintf(birth, sizeof birth, "1980%02d%02d", 1 + i % 12, 1 + i % 28);
+		ids[i] = add_person(d, birth, 100 + i, "批量");
+	}
+	int64_t audits = count_rows(d, "SELECT count(*) FROM audit_log");
+	REQUIRE(db_bulk_begin(d, &e) == ERR_OK);
+	unemp_reg keep = {0};
+	for (int i = 0; i < 40; i++) {
+		unemp_reg r = reg_fill(ids[i]);
+		strcpy(r.categories[0], "01");
+		strcpy(r.categories[1], i == 7 ? "01" : "12"); /* row 7 repeats a category */
+		r.n_categories = 2;
+		err_code c = unemp_insert(d, &r, &e);
+		CHECK_INT(c, i == 7 ? ERR_DB_DUPLICATE : ERR_OK);
+		if (i == 3)
+			keep = r;
+	}
+	/* An update inside the load replaces the categories, as outside. */
+	keep.n_categories = 1;
+	strcpy(keep.categories[0], "09");
+	CHECK_INT(unemp_update(d, &keep, &e), ERR_OK);
+	REQUIRE(db_bulk_end(d, &e) == ERR_OK);
+	CHECK_INT(count_rows(d, "SELECT count(*) FROM unemp_regs"), 39);
+	CHECK_INT(count_rows(d, "SELECT count(*) FROM unemp_reg_categories"), 38 * 2 + 1);
+	/* Row 7 left nothing behind, not even its first category. */
+	CHECK_INT(count_rows(d, "SELECT count(*) FROM unemp_reg_categories WHERE reg_id NOT IN "
+	                        "(SELECT id FROM unemp_regs)"),
+	          0);
+	/* One update audit row and one summary for the 39 inserts. */
+	CHECK_INT(count_rows(d, "SELECT count(*) FROM audit_log"), audits + 2);
+	audit_list al;
+	REQUIRE(audit_list_recent(d, 0, 1, &al, &e) == ERR_OK);
+	REQUIRE(al.n == 1);
+	CHECK_STR(al.items[0].after, "{\"unemp_regs\":39}");
+	audit_list_free(&al);
+	db_close(d);
+}
+
+TEST_MAIN(T(employers), T(unemployment_registrations), T(bulk_load_with_child_rows),
+          T(training_capacity_and_results), T(contracts_and_events),
+          T(arbitration_cases_parties_claims), T(double_booking_refused),
           T(hearing_log_is_append_only))
