@@ -43,7 +43,7 @@ typedef struct employer_list {
 err_code employer_get(db *d, int64_t id, employer *out, err_info *e);
 err_code employer_find_by_uscc(db *d, const char *uscc, employer *out, err_info *e);
 
-/* Insert (e->id must be 0). ERR_DB_DUPLICATE (field MSG_F_USCC) when the code exists. */
+/* Insert (emp->id must be 0). ERR_DB_DUPLICATE (field MSG_F_USCC) when the code exists. */
 err_code employer_insert(db *d, employer *emp, err_info *e);
 
 /* Versioned update; ERR_DB_STALE / ERR_NOT_FOUND. */
