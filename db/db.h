@@ -57,7 +57,30 @@ void db_rollback(db *d);
 /* Next value of the change sequence (for export); must be inside db_begin. */
 err_code db_next_change_seq(db *d, int64_t *out, err_info *e);
 
-/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" (honours $LAOBAO_NOW for tests). */
+/*
+ * Current UTC time as "YYYY-MM-DDTHH:MM:SSZ". $LAOBAO_NOW, when set to that
+ * form (or to "YYYY-MM-DD", meaning midnight), replaces the clock so tests
+ * and demos are deterministic; any other value is ignored.
+ */
 void db_now(char buf[21]);
+
+/*
+ * Bulk loading (the demo generator, first imports): everything between
+ * db_bulk_begin and db_bulk_end is one write transaction; inserts through
+ * the repositories skip their per-row audit rows, take change-sequence
+ * numbers counted in memory, and db_bulk_end writes one summary audit row
+ * ("bulk", with the number of rows per table) before committing. Must not
+ * be nested inside db_begin (ERR_DB_TRANSACTION). Updates keep their
+ * per-row audit. db_bulk_abort rolls everything back. A failed insert in
+ * bulk leaves nothing of itself and the load may go on. The page cache is
+ * raised for the load so index pages stay in memory; synchronous stays
+ * NORMAL, since one big transaction syncs only at its end anyway.
+ */
+err_code db_bulk_begin(db *d, err_info *e);
+err_code db_bulk_end(db *d, err_info *e);
+void db_bulk_abort(db *d);
+
+/* The file this handle was opened on. */
+const char *db_path(const db *d);
 
 #endif

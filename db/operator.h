@@ -2,6 +2,12 @@
  * operator — operators (caseworkers, clerks, admins) who log in, with
  * Argon2id password hashes (libsodium crypto_pwhash_str), a role deciding
  * which workflows they see and change, and their office.
+ *
+ * Hashes use crypto_pwhash_OPSLIMIT_INTERACTIVE / MEMLIMIT_INTERACTIVE. The
+ * environment variable LAOBAO_PWHASH_FAST=1 selects the MIN limits instead;
+ * it exists only so test suites that create many operators stay fast and
+ * must never be set in production. Verifying always uses the limits stored
+ * in the hash itself.
  */
 #ifndef LAOBAO_OPERATOR_H
 #define LAOBAO_OPERATOR_H
@@ -23,11 +29,11 @@ typedef enum op_role {
 
 typedef struct operator_rec {
 	int64_t id;
-	char login[33];      /* ASCII letters, digits, _ . -, 1-32 characters */
-	char name[64];       /* display name, UTF-8 */
+	char login[33]; /* ASCII letters, digits, _ . -, 1-32 characters */
+	char name[64];  /* display name, UTF-8 */
 	op_role role;
-	char office[13];     /* office code */
-	int disabled;        /* 1 = may not log in */
+	char office[13]; /* office code */
+	int disabled;    /* 1 = may not log in */
 	int64_t version;
 	char created_at[21];
 } operator_rec;
@@ -41,6 +47,9 @@ typedef struct operator_list {
 const char *operator_role_name(op_role r);
 err_code operator_role_parse(const char *name, op_role *out, err_info *e);
 
+/* The Chinese label of a role (MSG_ROLE_…), MSG_NONE for an unknown role. */
+msg_id operator_role_label(op_role r);
+
 /*
  * Add an operator with the given password (hashed here with Argon2id).
  * Errors: ERR_OP_LOGIN (bad login name), ERR_OP_PASSWORD_SHORT (< 4
@@ -48,7 +57,17 @@ err_code operator_role_parse(const char *name, op_role *out, err_info *e);
  */
 err_code operator_add(db *d, operator_rec *o, const char *password, err_info *e);
 
+/* Look up by login (case-insensitive) or by id. ERR_NOT_FOUND when absent. */
 err_code operator_find(db *d, const char *login, operator_rec *out, err_info *e);
+err_code operator_get(db *d, int64_t id, operator_rec *out, err_info *e);
+
+/*
+ * Save name, role, office and disabled of o->id if its version is still
+ * o->version (the login and password are changed elsewhere). ERR_DB_STALE,
+ * ERR_NOT_FOUND as for every versioned update.
+ */
+err_code operator_update(db *d, operator_rec *o, err_info *e);
+
 err_code operator_list_all(db *d, operator_list *out, err_info *e);
 void operator_list_free(operator_list *l);
 
@@ -61,9 +80,15 @@ err_code operator_set_disabled(db *d, const char *login, int disabled, err_info 
  * for a disabled operator with the right password. Records the attempt; *out
  * filled on success.
  */
-err_code operator_verify(db *d, const char *login, const char *password, operator_rec *out, err_info *e);
+err_code operator_verify(db *d, const char *login, const char *password, operator_rec *out,
+                         err_info *e);
 
-/* Recent consecutive failed attempts for a login (for slowing down retries). */
+/*
+ * Recent consecutive failed attempts for a login (for slowing down retries);
+ * for a login that does not exist, the failed attempts recorded under that
+ * name since its last success, so the answer does not reveal which logins
+ * exist.
+ */
 err_code operator_failures(db *d, const char *login, int *count, err_info *e);
 
 #endif
