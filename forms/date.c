@@ -24,7 +24,8 @@ static int date_days_in_month(int y, int m)
 
 int date_valid_ymd(int y, int m, int d)
 {
-	return y >= 1800 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= date_days_in_month(y, m);
+	return y >= 1800 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= date_days_in_month(y, m);
 }
 
 static lb_date date_days_from_civil(int y, int m, int d)
@@ -90,7 +91,8 @@ static int date_fold(const char *s, char *out, size_t size)
 			else
 				return 0;
 			s += 3;
-		} else if (c == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x82) {
+		} else if (c == 0xE3 && (unsigned char)s[1] == 0x80 &&
+		           (unsigned char)s[2] == 0x82) {
 			a = '.';
 			s += 3;
 		} else {
@@ -128,8 +130,8 @@ err_code date_parse(const char *text, msg_id field, lb_date *out, err_info *e)
 	if (len == 8 && date_digits(buf, 4, &y) && date_digits(buf + 4, 2, &m) &&
 	    date_digits(buf + 6, 2, &d)) {
 		/* YYYYMMDD */
-	} else if (len == 10 && (buf[4] == '-' || buf[4] == '.' || buf[4] == '/') && buf[7] == buf[4] &&
-	           date_digits(buf, 4, &y) && date_digits(buf + 5, 2, &m) &&
+	} else if (len == 10 && (buf[4] == '-' || buf[4] == '.' || buf[4] == '/') &&
+	           buf[7] == buf[4] && date_digits(buf, 4, &y) && date_digits(buf + 5, 2, &m) &&
 	           date_digits(buf + 8, 2, &d)) {
 		/* YYYY-MM-DD with one separator kind */
 	} else {

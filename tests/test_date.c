@@ -27,7 +27,9 @@ static void round_trip_every_day_1800_to_2200(void)
 		lb_date back;
 		if (date_from_ymd(y, m, d, &back, NULL) != ERR_OK || back != x)
 			bad++;
-		if (x != first && !((y == y0 && m == m0 && d == d0 + 1) || (d == 1 && ((y == y0 && m == m0 + 1) || (y == y0 + 1 && m == 1 && m0 == 12)))))
+		if (x != first && !((y == y0 && m == m0 && d == d0 + 1) ||
+		                    (d == 1 && ((y == y0 && m == m0 + 1) ||
+		                                (y == y0 + 1 && m == 1 && m0 == 12)))))
 			bad++;
 		y0 = y, m0 = m, d0 = d;
 	}
@@ -53,8 +55,8 @@ static void bad_dates_named_with_field(void)
 	char buf[200];
 	CHECK_INT(date_parse("2023-02-29", MSG_F_BIRTH_DATE, &d, &e), ERR_DATE_INVALID);
 	CHECK_STR(err_format(&e, buf, sizeof buf), "出生日期：不是有效的日期（2023-02-29）");
-	const char *bad[] = {"", "2024-3-1", "2024-03-01x", "24-03-01", "2024-03/01", "二〇二四年",
-	                     "2024-13-01", "\xff\xfe", "1799-12-31", "2024-00-10"};
+	const char *bad[] = {"",           "2024-3-1",   "2024-03-01x", "24-03-01",   "2024-03/01",
+	                     "二〇二四年", "2024-13-01", "\xff\xfe",    "1799-12-31", "2024-00-10"};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		err_code rc = date_parse(bad[i], MSG_F_DATE, &d, &e);
 		CHECK(rc == ERR_DATE_FORMAT || rc == ERR_DATE_INVALID);
