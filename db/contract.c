@@ -141,7 +141,7 @@ err_code contract_list_employer(db *d, int64_t employer_id, size_t offset, size_
 	err_code c = st ? ERR_OK : (e ? e->code : ERR_DB);
 	if (c == ERR_OK) {
 		sqlite3_bind_int64(st, 1, employer_id);
-		sqlite3_bind_int64(st, 2, DB_COUNT_CAP);
+		sqlite3_bind_int64(st, 2, (int64_t)db_count_bound(offset, limit) + 1);
 		c = db_fetch_int(d, st, &n, e);
 	}
 	if (c != ERR_OK) {

@@ -12,6 +12,7 @@
 #ifndef LAOBAO_DB_H
 #define LAOBAO_DB_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "locale/err.h"
@@ -79,6 +80,25 @@ void db_now(char buf[21]);
 err_code db_bulk_begin(db *d, err_info *e);
 err_code db_bulk_end(db *d, err_info *e);
 void db_bulk_abort(db *d);
+
+/*
+ * How far a paged search (person_search, employer_search, the office lists,
+ * …) counts for its *total: the matches are counted up to
+ * db_count_bound(offset, limit) — ten pages past the one asked for — and a
+ * *total above that bound (it is then bound + 1) means "more than bound".
+ * A screen shows "第 1/10+ 页" rather than paying to count a prefix that
+ * matches half the province.
+ */
+size_t db_count_bound(size_t offset, size_t limit);
+
+/*
+ * Spare time: the terminal calls this while it waits for a key. Once the
+ * write-ahead log has grown (about 4 MiB), copies it back into the database
+ * here, so that work is not done inside somebody's save. Returns at once
+ * when there is nothing to do, inside a transaction, or on a read-only
+ * handle; never waits for another session. db_idle(NULL) is a no-op.
+ */
+void db_idle(db *d);
 
 /* The file this handle was opened on. */
 const char *db_path(const db *d);

@@ -16,8 +16,14 @@
 /* PRAGMA application_id of a Laobao database: "LBAO". */
 #define DB_APPLICATION_ID 0x4C42414F
 
-/* Cap of the "total" count returned by paged searches. */
-#define DB_COUNT_CAP 10000
+/*
+ * Paged searches count their matches this many pages past the one asked
+ * for (pages of at least DB_COUNT_MIN_PAGE rows), never further: counting
+ * costs time per match, and a count that stops soon after the page keeps the
+ * first page of a broad prefix as cheap as that of a narrow one.
+ */
+#define DB_COUNT_PAGES 10
+#define DB_COUNT_MIN_PAGE 20
 
 typedef struct db_cache_entry {
 	char *sql;        /* key: the SQL text (owned copy) */
@@ -41,6 +47,7 @@ struct db {
 	char *path;
 	int readonly;
 	int depth;        /* open db_begin levels */
+	int wal_pages;    /* pages in the WAL after this handle's last commit */
 	int64_t actor_id; /* operator for the audit log; 0 = system */
 	char actor_login[33];
 	db_cache_entry *cache; /* open-addressing table, cap a power of two */
@@ -119,9 +126,9 @@ err_code db_fetch_int(db *d, sqlite3_stmt *st, int64_t *out, err_info *e);
 
 /*
  * One page of a prefix search. list_sql binds ?1 lo, ?2 hi (the range
- * lo <= x < hi), ?3 limit, ?4 offset; count_sql binds ?1, ?2 and ?3 (the cap
- * DB_COUNT_CAP) and returns one count. lo NULL means no range. *total (if
- * not NULL) gets the count capped at DB_COUNT_CAP.
+ * lo <= x < hi), ?3 limit, ?4 offset; count_sql binds ?1, ?2 and ?3 (how
+ * many to count at most: db_count_bound(offset, limit) + 1) and returns one
+ * count. lo NULL means no range. *total (if not NULL) gets that count.
  */
 err_code db_page(db *d, const char *list_sql, const char *count_sql, const char *lo, const char *hi,
                  size_t offset, size_t limit, db_read_fn read, size_t item_size, void **items,

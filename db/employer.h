@@ -53,7 +53,7 @@ err_code employer_update(db *d, employer *emp, err_info *e);
  * Search: ASCII letters only → pinyin initials prefix; ASCII letters and
  * digits with at least one digit → 统一社会信用代码 prefix (upper-cased);
  * anything else → name prefix. Ordered by name; a page of `limit` from
- * `offset`; *total (may be NULL) gets the count capped at 10000.
+ * `offset`; *total (may be NULL) gets the count up to db_count_bound().
  */
 err_code employer_search(db *d, const char *query, size_t offset, size_t limit, employer_list *out,
                          size_t *total, err_info *e);

@@ -139,24 +139,80 @@ err_code person_update(db *d, person *p, err_info *e)
 	return ERR_OK;
 }
 
-/* The three searches differ only in the column of the range. */
-#define PERSON_ORDER " ORDER BY name, id_no LIMIT ?3 OFFSET ?4"
+/*
+ * Each search walks one index in its own order and stops after the page, so
+ * a page costs the same with a hundred matches or a hundred thousand: the
+ * ID range is read in ID order, the initials range in persons_py order
+ * (initials, then name, then ID: "zs" lists every 张三 before 张三丰), a
+ * name prefix and the empty query in persons_name order. Sorting a range by
+ * name instead would read and sort every match before the first row.
+ */
+#define PERSON_PAGE " LIMIT ?3 OFFSET ?4"
 #define PERSON_COUNT(where) "SELECT count(*) FROM (SELECT 1 FROM persons " where " LIMIT ?3)"
 
-static const struct person_query {
-	const char *list;
-	const char *count;
-} person_queries[] = {
-    {PERSON_SELECT "WHERE 1 = 1" PERSON_ORDER, PERSON_COUNT("WHERE 1 = 1")},
-    {PERSON_SELECT "WHERE id_no >= ?1 AND id_no < ?2" PERSON_ORDER,
-     PERSON_COUNT("WHERE id_no >= ?1 AND id_no < ?2")},
-    {PERSON_SELECT "WHERE name_py >= ?1 AND name_py < ?2" PERSON_ORDER,
-     PERSON_COUNT("WHERE name_py >= ?1 AND name_py < ?2")},
-    {PERSON_SELECT "WHERE name >= ?1 AND name < ?2" PERSON_ORDER,
-     PERSON_COUNT("WHERE name >= ?1 AND name < ?2")},
-};
+/* The columns of a person_brief: all in persons_name and persons_py. */
+#define PERSON_BRIEF "SELECT id, id_no, name FROM persons "
 
 enum { PERSON_Q_ALL, PERSON_Q_ID, PERSON_Q_PY, PERSON_Q_NAME };
+
+static const struct person_query {
+	const char *full;  /* PERSON_SELECT + person_where */
+	const char *brief; /* PERSON_BRIEF + person_where */
+	const char *count;
+} person_queries[] = {
+    [PERSON_Q_ALL] = {PERSON_SELECT "WHERE 1 = 1 ORDER BY name, id_no" PERSON_PAGE,
+                      PERSON_BRIEF "WHERE 1 = 1 ORDER BY name, id_no" PERSON_PAGE,
+                      PERSON_COUNT("WHERE 1 = 1")},
+    [PERSON_Q_ID] = {PERSON_SELECT "WHERE id_no >= ?1 AND id_no < ?2 ORDER BY id_no" PERSON_PAGE,
+                     PERSON_BRIEF "WHERE id_no >= ?1 AND id_no < ?2 ORDER BY id_no" PERSON_PAGE,
+                     PERSON_COUNT("WHERE id_no >= ?1 AND id_no < ?2")},
+    [PERSON_Q_PY] = {PERSON_SELECT "WHERE name_py >= ?1 AND name_py < ?2 "
+                                   "ORDER BY name_py, name, id_no" PERSON_PAGE,
+                     PERSON_BRIEF "WHERE name_py >= ?1 AND name_py < ?2 "
+                                  "ORDER BY name_py, name, id_no" PERSON_PAGE,
+                     PERSON_COUNT("WHERE name_py >= ?1 AND name_py < ?2")},
+    [PERSON_Q_NAME] = {PERSON_SELECT
+                       "WHERE name >= ?1 AND name < ?2 ORDER BY name, id_no" PERSON_PAGE,
+                       PERSON_BRIEF
+                       "WHERE name >= ?1 AND name < ?2 ORDER BY name, id_no" PERSON_PAGE,
+                       PERSON_COUNT("WHERE name >= ?1 AND name < ?2")},
+};
+
+/*
+ * What the user typed → the kind of search, with q (trimmed, case-folded)
+ * and hi the range q <= x < hi. ERR_DB_TOO_LONG for an over-long query.
+ */
+static err_code person_query_kind(const char *query, char q[128], char hi[128], int *kind,
+                                  err_info *e)
+{
+	if (!db_fits(query, 128))
+		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_QUERY, "最多 %d 字节", 127);
+	/* Trim ASCII spaces the user may have typed around the query. */
+	while (*query == ' ' || *query == '\t')
+		query++;
+	db_copy(q, 128, query);
+	size_t n = strlen(q);
+	while (n > 0 && (q[n - 1] == ' ' || q[n - 1] == '\t'))
+		q[--n] = '\0';
+
+	*kind = PERSON_Q_ALL;
+	if (n > 0) {
+		int digits = 1, letters = 1;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char ch = (unsigned char)q[i];
+			digits &= isdigit(ch) || ((ch == 'X' || ch == 'x') && i > 0);
+			letters &= ch < 0x80 && isalpha(ch);
+		}
+		*kind = digits ? PERSON_Q_ID : letters ? PERSON_Q_PY : PERSON_Q_NAME;
+		for (size_t i = 0; i < n; i++)
+			if (*kind == PERSON_Q_ID)
+				q[i] = (char)toupper((unsigned char)q[i]);
+			else if (*kind == PERSON_Q_PY)
+				q[i] = (char)tolower((unsigned char)q[i]);
+	}
+	db_prefix_upper(q, hi, 128);
+	return ERR_OK;
+}
 
 err_code person_search(db *d, const char *query, size_t offset, size_t limit, person_list *out,
                        size_t *total, err_info *e)
@@ -167,44 +223,67 @@ err_code person_search(db *d, const char *query, size_t offset, size_t limit, pe
 		*total = 0;
 	if (d == NULL || out == NULL || query == NULL)
 		return err_set(e, ERR_INVALID_ARG, MSG_COL_QUERY, NULL);
-	char q[128];
-	if (!db_fits(query, sizeof q))
-		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_QUERY, "最多 %zu 字节", sizeof q - 1);
-	/* Trim ASCII spaces the user may have typed around the query. */
-	while (*query == ' ' || *query == '\t')
-		query++;
-	db_copy(q, sizeof q, query);
-	size_t n = strlen(q);
-	while (n > 0 && (q[n - 1] == ' ' || q[n - 1] == '\t'))
-		q[--n] = '\0';
-
-	int kind = PERSON_Q_ALL;
-	if (n > 0) {
-		int digits = 1, letters = 1;
-		for (size_t i = 0; i < n; i++) {
-			unsigned char ch = (unsigned char)q[i];
-			digits &= isdigit(ch) || ((ch == 'X' || ch == 'x') && i > 0);
-			letters &= ch < 0x80 && isalpha(ch);
-		}
-		kind = digits ? PERSON_Q_ID : letters ? PERSON_Q_PY : PERSON_Q_NAME;
-		for (size_t i = 0; i < n; i++)
-			if (kind == PERSON_Q_ID)
-				q[i] = (char)toupper((unsigned char)q[i]);
-			else if (kind == PERSON_Q_PY)
-				q[i] = (char)tolower((unsigned char)q[i]);
-	}
-	char hi[sizeof q];
-	db_prefix_upper(q, hi, sizeof hi);
+	char q[128], hi[128];
+	int kind;
+	DB_TRY(person_query_kind(query, q, hi, &kind, e));
 	void *items = NULL;
 	size_t count = 0;
-	err_code c = db_page(d, person_queries[kind].list, person_queries[kind].count,
-	                     kind == PERSON_Q_ALL ? NULL : q, hi, offset, limit, person_read,
-	                     sizeof(person), &items, &count, total, e);
-	if (c != ERR_OK)
-		return c;
+	DB_TRY(db_page(d, person_queries[kind].full, person_queries[kind].count,
+	               kind == PERSON_Q_ALL ? NULL : q, hi, offset, limit, person_read,
+	               sizeof(person), &items, &count, total, e));
 	out->items = items;
 	out->n = count;
 	return ERR_OK;
+}
+
+static void person_brief_read(sqlite3_stmt *st, void *item)
+{
+	person_brief *b = item;
+	b->id = sqlite3_column_int64(st, 0);
+	DB_COL_BUF(st, 1, b->id_no);
+	DB_COL_BUF(st, 2, b->name);
+	/*
+	 * The schema's CHECKs hold sex and birth_date equal to what the ID
+	 * says, so they are read from the ID rather than from the table row.
+	 */
+	const char *id = b->id_no;
+	if (strlen(id) == 18) {
+		b->sex = (id[16] - '0') % 2 ? 1 : 2;
+		char *bd = b->birth_date;
+		memcpy(bd, id + 6, 4);
+		bd[4] = '-';
+		memcpy(bd + 5, id + 10, 2);
+		bd[7] = '-';
+		memcpy(bd + 8, id + 12, 2);
+		bd[10] = '\0';
+	}
+}
+
+err_code person_search_brief(db *d, const char *query, size_t offset, size_t limit,
+                             person_brief_list *out, size_t *total, err_info *e)
+{
+	if (out != NULL)
+		*out = (person_brief_list){0};
+	if (total != NULL)
+		*total = 0;
+	if (d == NULL || out == NULL || query == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_COL_QUERY, NULL);
+	char q[128], hi[128];
+	int kind;
+	DB_TRY(person_query_kind(query, q, hi, &kind, e));
+	void *items = NULL;
+	size_t count = 0;
+	DB_TRY(db_page(d, person_queries[kind].brief, person_queries[kind].count,
+	               kind == PERSON_Q_ALL ? NULL : q, hi, offset, limit, person_brief_read,
+	               sizeof(person_brief), &items, &count, total, e));
+	out->items = items;
+	out->n = count;
+	return ERR_OK;
+}
+
+void person_brief_list_free(person_brief_list *l)
+{
+	DB_LIST_FREE(l);
 }
 
 void person_list_free(person_list *l)

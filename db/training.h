@@ -105,7 +105,7 @@ err_code training_class_update(db *d, training_class *c, err_info *e);
 err_code training_class_get(db *d, int64_t id, training_class *out, err_info *e);
 err_code training_class_find(db *d, const char *code, training_class *out, err_info *e);
 
-/* Classes of an office, newest start first, one page; *total capped at 10000. */
+/* Classes of an office, newest start first, one page; *total as db_count_bound() says. */
 err_code training_class_list_office(db *d, const char *office, size_t offset, size_t limit,
                                     training_class_list *out, size_t *total, err_info *e);
 void training_class_list_free(training_class_list *l);

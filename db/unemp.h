@@ -98,7 +98,7 @@ err_code unemp_find_open(db *d, int64_t person_id, unemp_reg *out, err_info *e);
 err_code unemp_end(db *d, unemp_reg *r, const char *end_date, const char *reason,
                    int64_t new_employer_id, err_info *e);
 
-/* Open registrations of an office by registration date, one page; *total capped at 10000. */
+/* Open registrations of an office by registration date, one page; *total as db_count_bound() says. */
 err_code unemp_list_open(db *d, const char *office, size_t offset, size_t limit, unemp_list *out,
                          size_t *total, err_info *e);
 

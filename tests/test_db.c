@@ -458,6 +458,75 @@ static void bulk_load_writes_one_summary_audit_row(void)
 	db_close(d);
 }
 
+static long long file_size(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 ? (long long)sb.st_size : -1;
+}
+
+/*
+ * Saves leave the write-ahead log alone until it is large; db_idle copies
+ * it back into the database (the file grows) once it holds about 4 MiB; a
+ * session that is never idle still has its log copied back in line before
+ * it grows without bound. Nothing is lost either way.
+ */
+static void idle_time_checkpoints_the_log(void)
+{
+	err_info e;
+	db *d = fresh("idle.db");
+	REQUIRE(d != NULL);
+	char path[4500], wal[4600];
+	snprintf(path, sizeof path, "%s", db_path(d));
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	db_idle(d); /* a small log: nothing to do yet */
+	db_idle(NULL);
+	long long size0 = file_size(path);
+	int n = 0;
+	for (; n < 300; n++) {
+		char id[19];
+		person p;
+		make_id(id, n);
+		person_fill(&p, id, "空闲");
+		if (person_insert(d, &p, &e) != ERR_OK) {
+			db_test_fail("insert", &e);
+			break;
+		}
+	}
+	/* 300 saves, each its own commit: all of it still in the log only. */
+	CHECK_INT(file_size(path), size0);
+	CHECK(file_size(wal) > 4 << 20);
+	REQUIRE(db_begin(d, &e) == ERR_OK);
+	db_idle(d); /* never inside a transaction */
+	CHECK_INT(file_size(path), size0);
+	db_rollback(d);
+	db_idle(d);
+	long long size1 = file_size(path);
+	CHECK(size1 > size0);
+	CHECK_INT(count_rows(d, "SELECT count(*) FROM persons"), 300);
+
+	/* Never idle: the log is copied back in line, well before 3000 saves. */
+	for (; n < 3000 && file_size(path) == size1; n++) {
+		char id[19];
+		person p;
+		make_id(id, n);
+		person_fill(&p, id, "不停");
+		if (person_insert(d, &p, &e) != ERR_OK) {
+			db_test_fail("insert", &e);
+			break;
+		}
+	}
+	CHECK(file_size(path) > size1);
+	CHECK(n > 600);
+	CHECK(file_size(wal) < 64 << 20);
+	db_close(d);
+
+	/* A read-only handle never checkpoints; everything saved is there. */
+	REQUIRE(db_open(path, DB_OPEN_READONLY, &d, &e) == ERR_OK);
+	db_idle(d);
+	CHECK_INT(count_rows(d, "SELECT count(*) FROM persons"), n);
+	db_close(d);
+}
+
 static void clock_override(void)
 {
 	char now[21];
@@ -518,4 +587,5 @@ TEST_MAIN(T(creates_file_folder_and_current_schema), T(missing_file_and_bad_path
           T(newer_database_is_refused_untouched), T(foreign_files_are_refused_untouched),
           T(read_only_open_refuses_writes), T(savepoints_nest_and_roll_back_alone),
           T(change_sequence_increases), T(bulk_load_writes_one_summary_audit_row),
-          T(clock_override), T(prefix_upper_bound), T(errors_name_the_field))
+          T(idle_time_checkpoints_the_log), T(clock_override), T(prefix_upper_bound),
+          T(errors_name_the_field))

@@ -370,14 +370,17 @@ static void search_by_id_initials_and_name_with_paging(void)
 	CHECK_STR(search(d, "张", 0, 10, &total), "张三|张三丰|张伟|张伟|张小三");
 	CHECK_INT(total, 5);
 	CHECK_STR(search(d, " 张三丰 ", 0, 10, &total), "张三丰");
-	/* Initials: zs is a prefix of zs, zsf and zsy, not of zxs (张小三). */
-	CHECK_STR(search(d, "zs", 0, 10, &total), "张三|张三丰|章三|郑十一");
+	/*
+	 * Initials: zs is a prefix of zs, zsf and zsy, not of zxs (张小三);
+	 * ordered by initials first, so both exact "zs" come before 张三丰.
+	 */
+	CHECK_STR(search(d, "zs", 0, 10, &total), "张三|章三|张三丰|郑十一");
 	CHECK_INT(total, 4);
-	CHECK_STR(search(d, "ZS", 0, 10, &total), "张三|张三丰|章三|郑十一");
+	CHECK_STR(search(d, "ZS", 0, 10, &total), "张三|章三|张三丰|郑十一");
 	CHECK_STR(search(d, "lss", 0, 10, &total), "李思思");
-	/* ID prefix; names in byte order: '1' < 'O' < '_' < the Han characters. */
+	/* ID prefix, in ID order: here the birth dates, 1966 to 2001. */
 	CHECK_STR(search(d, "110105", 0, 100, &total),
-	          "100%纯|O'Brien\"; --%|_下划线|吴十|周九|孙八|赵六|郑十一|钱七");
+	          "钱七|孙八|赵六|_下划线|100%纯|O'Brien\"; --%|周九|吴十|郑十一");
 	CHECK_INT(total, 9);
 	CHECK_STR(search(d, "4201021985", 0, 10, &total), "张三");
 	/* Paging walks the same order without overlap. */
@@ -399,6 +402,118 @@ static void search_by_id_initials_and_name_with_paging(void)
 	CHECK_STR(search(d, "没有这个人", 0, 10, &total), "");
 	CHECK_INT(total, 0);
 	CHECK_STR(search(d, "张", 1, 2, NULL), "张三丰|张伟");
+	db_close(d);
+}
+
+/* The brief search finds what the full one finds, in the same order, with the same total. */
+static void brief_search_matches_full_search(void)
+{
+	db *d = fresh_people();
+	REQUIRE(d != NULL);
+	static const char *const queries[] = {"", "张", "zs", "z", "110105", "4201021985",
+	                                      "O'", "没有这个人", "\xFF\xFE", " 李 "};
+	for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++) {
+		for (size_t off = 0; off < 20; off += 7) {
+			person_list full;
+			person_brief_list brief;
+			size_t tf = 99, tb = 77;
+			err_info e;
+			REQUIRE(person_search(d, queries[k], off, 5, &full, &tf, &e) == ERR_OK);
+			REQUIRE(person_search_brief(d, queries[k], off, 5, &brief, &tb, &e) ==
+			        ERR_OK);
+			CHECK_INT(brief.n, full.n);
+			CHECK_INT(tb, tf);
+			for (size_t i = 0; i < brief.n && i < full.n; i++) {
+				const person *p = &full.items[i];
+				const person_brief *b = &brief.items[i];
+				CHECK_INT(b->id, p->id);
+				CHECK_STR(b->id_no, p->id_no);
+				CHECK_STR(b->name, p->name);
+				CHECK_INT(b->sex, p->sex);
+				CHECK_STR(b->birth_date, p->birth_date);
+			}
+			person_list_free(&full);
+			person_brief_list_free(&brief);
+		}
+	}
+	person_brief_list l;
+	size_t total;
+	err_info e;
+	char big[300];
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	CHECK_INT(person_search_brief(d, big, 0, 10, &l, &total, &e), ERR_DB_TOO_LONG);
+	CHECK_INT(e.field, MSG_COL_QUERY);
+	CHECK_INT(person_search_brief(d, NULL, 0, 10, &l, &total, &e), ERR_INVALID_ARG);
+	CHECK_INT(person_search_brief(NULL, "张", 0, 10, &l, &total, &e), ERR_INVALID_ARG);
+	CHECK_INT(person_search_brief(d, "张", 0, 10, NULL, &total, &e), ERR_INVALID_ARG);
+	CHECK_INT(person_search_brief(d, "张", 1, 2, &l, NULL, NULL), ERR_OK);
+	CHECK_INT(l.n, 2);
+	CHECK_STR(l.items[0].name, "张三丰");
+	CHECK_STR(l.items[0].birth_date, "1970-01-01");
+	person_brief_list_free(&l);
+	person_brief_list_free(NULL);
+	db_close(d);
+}
+
+/*
+ * The count behind "第 x/y 页" goes ten pages (of at least 20) past the
+ * page asked for and stops: exact up to there, bound + 1 beyond.
+ */
+static void count_stops_ten_pages_ahead(void)
+{
+	db *d = fresh();
+	REQUIRE(d != NULL);
+	err_info e;
+	REQUIRE(db_begin(d, &e) == ERR_OK);
+	for (int i = 0; i < 450; i++) {
+		char id[19], birth[9], name[32];
+		snprintf(birth, sizeof birth, "19%02d%02d%02d", 50 + i / 300, 1 + i / 28 % 12,
+		         1 + i % 28);
+		make_id(id, "420102", birth, 100 + i);
+		snprintf(name, sizeof name, "欧阳%03d", i);
+		person p;
+		person_fill(&p, id, name, "oy");
+		if (person_insert(d, &p, &e) != ERR_OK) {
+			test_fail(__FILE__, __LINE__, "insert %s: %s", id, err_name(e.code));
+			break;
+		}
+	}
+	REQUIRE(db_commit(d, &e) == ERR_OK);
+	CHECK_INT(db_count_bound(0, 20), 200);
+	CHECK_INT(db_count_bound(0, 0), 200);
+	CHECK_INT(db_count_bound(40, 50), 540);
+	CHECK(db_count_bound((size_t)-1, (size_t)-1) >= (size_t)1 << 31);
+	CHECK(db_count_bound((size_t)-1 / 2, 100) > (size_t)-1 / 4);
+
+	size_t total = 0;
+	const char *page = search(d, "欧阳", 0, 20, &total);
+	CHECK(strncmp(page, "欧阳000|欧阳001|", strlen("欧阳000|欧阳001|")) == 0);
+	CHECK_INT(total, 201); /* more than 200 */
+	search(d, "oy", 0, 0, &total);
+	CHECK_INT(total, 201);
+	search(d, "欧阳", 100, 50, &total);
+	CHECK_INT(total, 450); /* exact: 100 + 500 would be the bound */
+	search(d, "oy", 240, 20, &total);
+	CHECK_INT(total, 441);
+	/* A page that is not full is the last one: exact, whatever the bound. */
+	CHECK_STR(search(d, "欧阳", 445, 20, &total), "欧阳445|欧阳446|欧阳447|欧阳448|欧阳449");
+	CHECK_INT(total, 450);
+	/* Beyond the end: counted, still exact. */
+	CHECK_STR(search(d, "欧阳", 400, 500, &total), search(d, "欧阳", 400, 50, NULL));
+	CHECK_INT(total, 450);
+	CHECK_STR(search(d, "欧阳", 1000, 20, &total), "");
+	CHECK_INT(total, 450);
+	person_brief_list l;
+	REQUIRE(person_search_brief(d, "420102195", 0, 20, &l, &total, &e) == ERR_OK);
+	CHECK_INT(l.n, 20);
+	CHECK_INT(total, 201);
+	person_brief_list_free(&l);
+	/* Inside a caller's transaction too. */
+	REQUIRE(db_begin(d, &e) == ERR_OK);
+	search(d, "oy", 0, 20, &total);
+	CHECK_INT(total, 201);
+	db_rollback(d);
 	db_close(d);
 }
 
@@ -532,4 +647,5 @@ static void two_processes_write_at_once(void)
 TEST_MAIN(T(insert_get_round_trip), T(constraints_refuse_bad_rows),
           T(stale_version_changes_nothing), T(audit_rows_carry_before_after_and_operator),
           T(search_by_id_initials_and_name_with_paging), T(metacharacters_are_literal),
+          T(brief_search_matches_full_search), T(count_stops_ten_pages_ahead),
           T(bad_input_gives_errors), T(two_processes_write_at_once))
