@@ -125,6 +125,13 @@ static void typing_zhang_san_feng_in_five_columns(void)
 	CHECK_STR(view(ed, 5, &cc), "<丰  ");
 	CHECK_INT(cc, 3);
 
+	/* '<' would hide a single narrow character: the character is shown. */
+	CHECK_INT(edit_set_utf8(ed, "a张三丰李四"), 0);
+	CHECK_STR(view(ed, 5, &cc), "<四  ");
+	edit_set_cursor(ed, 1);
+	CHECK_STR(view(ed, 5, &cc), "a张 >");
+	CHECK_INT(cc, 1);
+
 	/* A narrow character first: the half of 三 that would cross the right
 	 * edge becomes a space. */
 	CHECK_INT(edit_set_utf8(ed, "a张三丰"), 0);
@@ -767,6 +774,89 @@ static void memo_scrolls_to_the_cursor(void)
 }
 IN_BOTH_LOCALES(memo_scrolls_to_the_cursor)
 
+/*
+ * Thousands of random keystrokes, pastes and box sizes: the view is always
+ * exactly as wide as the box with the cursor inside, and the text survives a
+ * UTF-8 round trip.
+ */
+static void random_edits_keep_the_rules(void)
+{
+	static const wchar_t pool[] = {L'a',    L'张', L'“',   0x0301, L'\n', 0x1F600,
+	                               0x20000, 0x01,  0x200D, L' ',   L'〓', L'·'};
+	static const char *pastes[] = {"李四", "\xCC\x81", "a\r\nb", "\xFF",
+	                               "一二三四五六七八九十"};
+	edit *ed = edit_new_multiline(40);
+	edit *copy = edit_new_multiline(40);
+	REQUIRE(ed != NULL && copy != NULL);
+	unsigned seed = 12345;
+	int bad = 0;
+	for (int step = 0; step < 20000 && bad < 5; step++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = seed >> 8;
+		switch (r % 12) {
+		case 0:
+		case 1:
+		case 2:
+			edit_insert(ed, pool[(r >> 4) % (sizeof pool / sizeof pool[0])]);
+			break;
+		case 3:
+			edit_insert_utf8(ed, pastes[(r >> 4) % (sizeof pastes / sizeof pastes[0])]);
+			break;
+		case 4:
+			edit_left(ed);
+			break;
+		case 5:
+			edit_right(ed);
+			break;
+		case 6:
+			edit_backspace(ed);
+			break;
+		case 7:
+			edit_delete(ed);
+			break;
+		case 8:
+			(r >> 4) % 2 ? edit_home(ed) : edit_end(ed);
+			break;
+		case 9:
+			(r >> 4) % 2 ? edit_up(ed, 1 + (int)(r >> 5) % 12)
+			             : edit_down(ed, 1 + (int)(r >> 5) % 12);
+			break;
+		case 10:
+			if ((r >> 4) % 50 == 0)
+				edit_clear(ed);
+			break;
+		default:
+			edit_set_cursor(ed, (int)(r >> 4) % 45 - 2);
+			break;
+		}
+		int len = edit_length(ed), cur = edit_cursor(ed);
+		if (len < 0 || len > 40 || cur < 0 || cur > len)
+			bad++;
+		int cols = 1 + (int)(r >> 12) % 30, rows = 1 + (int)(r >> 18) % 5, cc = -1, cr = -1;
+		wchar_t out[5 * EDIT_VIEW_LEN(30)];
+		edit_view(ed, cols, out, EDIT_VIEW_LEN(30), &cc);
+		if (columns(out) != cols || cc < 0 || cc >= cols)
+			bad++;
+		edit_view_lines(ed, rows, cols, out, EDIT_VIEW_LEN(30), &cr, &cc);
+		for (int i = 0; i < rows; i++)
+			if (columns(out + (size_t)i * EDIT_VIEW_LEN(30)) != cols)
+				bad++;
+		if (cr < 0 || cr >= rows || cc < 0 || cc >= cols)
+			bad++;
+		char a[512], b[512];
+		if (edit_get_utf8(ed, a, sizeof a) < 0 || edit_set_utf8(copy, a) != 0 ||
+		    edit_get_utf8(copy, b, sizeof b) < 0 || strcmp(a, b) != 0 ||
+		    edit_length(copy) != len)
+			bad++;
+		if (bad)
+			test_fail(__FILE__, __LINE__, "step %d: len %d cursor %d cols %d", step,
+			          len, cur, cols);
+	}
+	edit_free(ed);
+	edit_free(copy);
+}
+IN_BOTH_LOCALES(random_edits_keep_the_rules)
+
 static void bad_arguments_never_crash(void)
 {
 	CHECK(edit_new(0) == NULL);
@@ -851,4 +941,5 @@ TEST_MAIN(T(typing_zhang_san_feng_in_five_columns_utf8),
           T(utf8_round_trip_utf8), T(utf8_round_trip_gb18030), T(ime_burst_is_one_insert_utf8),
           T(ime_burst_is_one_insert_gb18030), T(memo_wraps_and_moves_by_line_utf8),
           T(memo_wraps_and_moves_by_line_gb18030), T(memo_scrolls_to_the_cursor_utf8),
-          T(memo_scrolls_to_the_cursor_gb18030), T(bad_arguments_never_crash))
+          T(memo_scrolls_to_the_cursor_gb18030), T(random_edits_keep_the_rules_utf8),
+          T(random_edits_keep_the_rules_gb18030), T(bad_arguments_never_crash))

@@ -439,6 +439,8 @@ void edit_view(edit *ed, int cols, wchar_t *out, size_t out_len, int *cursor_col
 	int end = left;
 	while (end < ed->len && col + edit_slot_width(ed, end) <= cols)
 		col += edit_slot_width(ed, end++);
+	/* The scroll above keeps the last column free whenever text is hidden
+	 * on the right; the cursor test only guards that promise. */
 	int limit = cols;
 	if (markers && end < ed->len && ccol + cw < cols)
 		limit = cols - 1;

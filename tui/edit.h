@@ -19,7 +19,7 @@
  * GB18030. A character the locale cannot measure (wcwidth() < 0, e.g. an
  * emoji under GB18030) is counted as 2 columns: the drawing code must show
  * it as 〓 (U+3013, 2 columns in every Chinese locale), so what is drawn
- * takes exactly the columns counted here. edit_view() returns the original
+ * takes exactly the columns counted here. The views return the original
  * character, not the substitute.
  *
  * Refused (EDIT_INVALID): C0 and C1 controls, DEL, ZWJ (U+200D), the
@@ -67,7 +67,10 @@ int edit_is_multiline(const edit *ed);
  */
 int edit_set_utf8(edit *ed, const char *s);
 
-/* The text as UTF-8 into buf (NUL-terminated); returns the byte length, or -1 if buf is too small. */
+/*
+ * The text as UTF-8 into buf (NUL-terminated); returns the byte length, or
+ * -1 if buf is too small (buf then holds "" if size > 0).
+ */
 int edit_get_utf8(const edit *ed, char *buf, size_t size);
 
 /* Bytes edit_get_utf8 needs, not counting the NUL. */
