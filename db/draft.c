@@ -5,6 +5,7 @@
  */
 #include "db/draft.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,6 +270,23 @@ static err_code draft_read_head(db *d, const char *json, draft_form *out, err_in
 	return c;
 }
 
+/*
+ * 1 if the JSON text escapes a NUL character (\u0000): SQLite's JSON
+ * functions silently end the text there, so such a draft would come back
+ * cut. Only an odd run of backslashes before "u0000" is an escape.
+ */
+static int draft_has_nul_escape(const char *json)
+{
+	for (const char *p = strstr(json, "u0000"); p != NULL; p = strstr(p + 1, "u0000")) {
+		size_t k = 0;
+		while (p - k > json && p[-(ptrdiff_t)k - 1] == '\\')
+			k++;
+		if (k % 2 == 1)
+			return 1;
+	}
+	return 0;
+}
+
 /* Offsets of one field's key and value in the storage being built. */
 typedef struct draft_span {
 	size_t key, value;
@@ -317,7 +335,7 @@ static err_code draft_read_values(db *d, const char *json, draft_form *out, err_
 		size_t vlen = (size_t)sqlite3_column_bytes(st, 1);
 		if (val == NULL)
 			val = "";
-		/* A \u0000 inside a key or value would silently cut the C string. */
+		/* A NUL inside a key or value would silently cut the C string. */
 		if (strlen(key) != klen || strlen(val) != vlen) {
 			c = draft_malformed(e, "含有空字符");
 			break;
@@ -376,7 +394,8 @@ err_code draft_load_form(db *d, const char *form, draft_form *out, draft_info *i
 	*out = (draft_form){0};
 	char *json = NULL;
 	DB_TRY(draft_load(d, form, &json, info, e));
-	err_code c = draft_read_head(d, json, out, e);
+	err_code c = draft_has_nul_escape(json) ? draft_malformed(e, "含有空字符（\\u0000）")
+	                                        : draft_read_head(d, json, out, e);
 	if (c == ERR_OK)
 		c = draft_read_values(d, json, out, e);
 	free(json);

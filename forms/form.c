@@ -994,8 +994,11 @@ err_code form_draft_restore(form *f, int *found, err_info *e)
 		err_clear(e);
 		return ERR_OK;
 	}
-	if (c == ERR_DB_CONSTRAINT)
-		return err_set(e, ERR_DRAFT_CORRUPT, MSG_NONE, "%s", e ? e->detail : "");
+	if (c == ERR_DB_CONSTRAINT) {
+		char why[sizeof e->detail];
+		form_copy_cut(why, sizeof why, e ? e->detail : "");
+		return err_set(e, ERR_DRAFT_CORRUPT, MSG_NONE, "%s", why);
+	}
 	if (c != ERR_OK)
 		return c;
 
