@@ -631,8 +631,14 @@ static err_code form_check_type(form *f, int i, const char *v, char **norm, msg_
 	case FT_PHONE:
 		c = valid_phone(v, label, buf, sizeof buf, e);
 		break;
-	case FT_CODE:
-		return form_check_code(f, i, v, norm, e);
+	case FT_CODE: {
+		char *t = form_trim(v);
+		if (t == NULL)
+			return err_set(e, ERR_NOMEM, label, NULL);
+		c = form_check_code(f, i, t, norm, e);
+		free(t);
+		return c;
+	}
 	case FT_BOOL: {
 		char *t = form_trim(v);
 		if (t == NULL)

@@ -44,11 +44,11 @@ enum field_flags {
 typedef struct form form;
 
 typedef struct field_spec {
-	const char *id; /* stable key ("id_no"): drafts and tests refer to it */
-	msg_id label;   /* label on screen and in error messages */
+	const char *id;         /* stable key ("id_no"): drafts and tests refer to it */
+	msg_id label;           /* label on screen and in error messages */
 	field_type type;
 	unsigned flags;         /* enum field_flags */
-	int max_chars;          /* limit in characters (not bytes, not columns) */
+	int max_chars;          /* limit in characters (not bytes, not columns); <= 0: 1000 */
 	int width;              /* columns of the input box; 0 = derived from max_chars */
 	const char *code_table; /* FT_CODE: code table name ("ethnicity") */
 	long min, max;          /* FT_INT: range */
@@ -60,7 +60,7 @@ typedef struct field_spec {
 } field_spec;
 
 typedef struct form_spec {
-	const char *id; /* "person": drafts are per operator and form id */
+	const char *id;  /* "person": drafts are per operator and form id */
 	msg_id title;
 	const field_spec *fields;
 	int n_fields;
@@ -132,8 +132,7 @@ int form_find(const form *f, const char *id);
 /* 1 if field i applies now (its visible() hook, or always). */
 int form_visible(const form *f, int i);
 
-/* The current value of field i (UTF-8, never NULL; "" when empty). Valid until the value changes.
- */
+/* The current value of field i (UTF-8, never NULL; "" when empty). Valid until the value changes. */
 const char *form_value(const form *f, int i);
 
 /*

@@ -2,7 +2,9 @@
  * person_form — 人员基本信息: the person record every workflow starts from.
  *
  * The 公民身份号码 is the key (同人同库): leaving it fills 性别 and 出生日期
- * from the number and opens the person's existing record when there is one.
+ * from the number and, on a new entry, opens the person's existing record
+ * when there is one (what was typed before is replaced by the record). On a
+ * record being edited, an ID that belongs to someone else is refused.
  * The 拼音简码 is derived from the name for search. New persons belong to
  * the operator's office (form_office).
  */

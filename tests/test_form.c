@@ -387,7 +387,7 @@ static void code_by_code_name_or_initials(void)
 	char buf[200];
 	form *f = t_form();
 	REQUIRE(f != NULL);
-	CHECK_INT(t_enter(f, T_CODE, "01", &e), ERR_OK);
+	CHECK_INT(t_enter(f, T_CODE, " 01\xe3\x80\x80", &e), ERR_OK);
 	CHECK_STR(form_value(f, T_CODE), "01");
 	CHECK_STR(form_display(f, T_CODE, buf, sizeof buf), "01 汉族");
 	/* a full name, or initials naming exactly one code, becomes that code */
