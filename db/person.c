@@ -150,8 +150,8 @@ err_code person_update(db *d, person *p, err_info *e)
 #define PERSON_PAGE " LIMIT ?3 OFFSET ?4"
 #define PERSON_COUNT(where) "SELECT count(*) FROM (SELECT 1 FROM persons " where " LIMIT ?3)"
 
-/* The columns of a person_brief: all in persons_name and persons_py. */
-#define PERSON_BRIEF "SELECT id, id_no, name FROM persons "
+/* The columns of a person_brief. */
+#define PERSON_BRIEF "SELECT id, id_no, name, phone, address FROM persons "
 
 enum { PERSON_Q_ALL, PERSON_Q_ID, PERSON_Q_PY, PERSON_Q_NAME };
 
@@ -242,9 +242,11 @@ static void person_brief_read(sqlite3_stmt *st, void *item)
 	b->id = sqlite3_column_int64(st, 0);
 	DB_COL_BUF(st, 1, b->id_no);
 	DB_COL_BUF(st, 2, b->name);
+	DB_COL_BUF(st, 3, b->phone);
+	DB_COL_BUF(st, 4, b->address);
 	/*
 	 * The schema's CHECKs hold sex and birth_date equal to what the ID
-	 * says, so they are read from the ID rather than from the table row.
+	 * says, so they are taken from the ID instead of two more columns.
 	 */
 	const char *id = b->id_no;
 	if (strlen(id) == 18) {

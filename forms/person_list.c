@@ -17,12 +17,12 @@ static err_code person_list_search(db *d, const char *query, size_t offset, size
 		*total = 0;
 	if (n == NULL || (out == NULL && max > 0))
 		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
-	person_list l;
-	err_code c = person_search(d, query ? query : "", offset, max, &l, total, e);
+	person_brief_list l;
+	err_code c = person_search_brief(d, query ? query : "", offset, max, &l, total, e);
 	if (c != ERR_OK)
 		return c;
 	for (size_t k = 0; k < l.n && k < max; k++) {
-		const person *p = &l.items[k];
+		const person_brief *p = &l.items[k];
 		listing_row *r = &out[k];
 		r->id = p->id;
 		listing_cell_put(r, PL_ID_NO, p->id_no);
@@ -38,7 +38,7 @@ static err_code person_list_search(db *d, const char *query, size_t offset, size
 			listing_cell_put(r, col, "");
 		(*n)++;
 	}
-	person_list_free(&l);
+	person_brief_list_free(&l);
 	return ERR_OK;
 }
 

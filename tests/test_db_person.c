@@ -410,8 +410,22 @@ static void brief_search_matches_full_search(void)
 {
 	db *d = fresh_people();
 	REQUIRE(d != NULL);
-	static const char *const queries[] = {"", "张", "zs", "z", "110105", "4201021985",
-	                                      "O'", "没有这个人", "\xFF\xFE", " 李 "};
+	/* Phones on some, addresses on others, both or neither on the rest. */
+	person_list all;
+	err_info ae;
+	REQUIRE(person_search(d, "", 0, 100, &all, NULL, &ae) == ERR_OK);
+	for (size_t i = 0; i < all.n; i++) {
+		person *p = &all.items[i];
+		if (i % 2 == 0)
+			snprintf(p->phone, sizeof p->phone, "1390000%04zu", i);
+		if (i % 3 == 0)
+			snprintf(p->address, sizeof p->address, "武汉市江岸区%zu号", i);
+		if (person_update(d, p, &ae) != ERR_OK)
+			test_fail(__FILE__, __LINE__, "update: %s", err_name(ae.code));
+	}
+	person_list_free(&all);
+	static const char *const queries[] = {
+	    "", "张", "zs", "z", "110105", "4201021985", "O'", "没有这个人", "\xFF\xFE", " 李 "};
 	for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++) {
 		for (size_t off = 0; off < 20; off += 7) {
 			person_list full;
@@ -431,6 +445,8 @@ static void brief_search_matches_full_search(void)
 				CHECK_STR(b->name, p->name);
 				CHECK_INT(b->sex, p->sex);
 				CHECK_STR(b->birth_date, p->birth_date);
+				CHECK_STR(b->phone, p->phone);
+				CHECK_STR(b->address, p->address);
 			}
 			person_list_free(&full);
 			person_brief_list_free(&brief);
