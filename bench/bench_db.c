@@ -1,19 +1,18 @@
 /*
- * bench_db — Laobao's repository layer against raw SQLite on the same file,
- * both connections configured alike (bench_raw_open):
+ * bench_db — Laobao's repository layer and forms against raw SQLite on the
+ * same file, both connections configured alike (bench_raw_open):
  *
  *   lookup by 公民身份号码: person_find_by_id_no against a prepared point
  *     query on the same columns, reading every column as the repository does;
- *   name-prefix and pinyin-initial search, first page of 20:
- *     person_search_brief as a list screen calls it (with the match count for
+ *   name-prefix and pinyin-initial search, first page of 20: the 人员查询
+ *     listing's search as its screen calls it (rows and the match count for
  *     "第 x/y 页") against a raw range query on the same index (name for a
- *     name prefix, name_py for initials) that reads the same columns of the
- *     20 rows and nothing else; then, for the record, person_search with
- *     whole records against the raw query for whole rows;
- *   save a person form: the field checks a person form makes (idcard_parse,
- *     valid_name, valid_phone, valid_text, initials from the name) plus
- *     person_update (version check, transaction, audit row, change sequence)
- *     against a raw single-row UPDATE.
+ *     name prefix, name_py for initials) that reads the columns the listing
+ *     shows of 20 rows and nothing else; then, for the record, person_search
+ *     with whole records against the raw query for whole rows;
+ *   save a person form: form_save on 人员基本信息 (every field checked, code
+ *     tables looked up, person_update with its version check, transaction,
+ *     audit row and change sequence) against a raw single-row UPDATE.
  *
  * Each percentile is over BENCH_OPS operations on rows sampled evenly at
  * random, after a warm-up round over the same rows. Lookups and searches
@@ -39,14 +38,18 @@
 #include "db/db.h"
 #include "db/person.h"
 #include "forms/date.h"
-#include "forms/idcard.h"
-#include "forms/valid.h"
-#include "locale/pinyin.h"
+#include "forms/form.h"
+#include "forms/listing.h"
+#include "forms/person_form.h"
+#include "forms/person_list.h"
 
 #define DB_COLS                                                                                    \
 	"id, id_no, name, name_py, sex, birth_date, ethnicity, education, hukou_type, "            \
 	"hukou_area, marital, politics, phone, address, email, office, remark, version, chg_seq, " \
 	"created_at, updated_at"
+
+/* What 人员查询 shows: sex and birth date come from the ID. */
+#define LIST_COLS "id, id_no, name, phone, address"
 
 /*
  * Step st to the end, reading every column of every row in its own type (as
@@ -129,12 +132,11 @@ static void dbb_cold(const char *path, const dbb_sample *s)
 			double t0 = bench_now_us();
 			person_find_by_id_no(d, id, &p, &e);
 			ours[0] += bench_now_us() - t0;
-			person_brief_list l;
-			size_t total;
+			static listing_row rows[20];
+			size_t total, got;
 			t0 = bench_now_us();
-			person_search_brief(d, q, 0, 20, &l, &total, &e);
+			person_list_spec.search(d, q, 0, 20, rows, &got, &total, &e);
 			ours[1] += bench_now_us() - t0;
-			person_brief_list_free(&l);
 			db_close(d);
 
 			if (evict) {
@@ -222,16 +224,17 @@ static void dbb_lookup(db *d, sqlite3 *raw, const dbb_sample *s, double *ours, d
 
 /*
  * Search, first page of 20 with the match count, cycling through prefixes.
- * full = 0: person_search_brief, what a list screen calls, against the raw
- * range query on the same index for the same three columns; full = 1:
- * person_search with whole records, against the raw query for whole rows.
+ * full = 0: the 人员查询 listing's own search (person_list_spec.search), as
+ * its screen calls it, against the raw range query on the same index for
+ * the columns it shows; full = 1: person_search with whole records against
+ * the raw query for whole rows.
  */
 static void dbb_search(db *d, sqlite3 *raw, int n, int full, double *ours, double *ref)
 {
 	/* Five surname prefixes, five initials: broad (l, 王) and narrow (wxm, 欧阳). */
 	static const char *const prefixes[] = {"王", "李",  "张", "欧阳", "陈",
 	                                       "zs", "wxm", "l",  "lj",   "cz"};
-	const char *cols = full ? DB_COLS : "id, id_no, name";
+	const char *cols = full ? DB_COLS : LIST_COLS;
 	char sql[2][600];
 	snprintf(sql[0], sizeof sql[0],
 	         "SELECT %s FROM persons WHERE name >= ?1 AND name < ?2 "
@@ -244,6 +247,7 @@ static void dbb_search(db *d, sqlite3 *raw, int n, int full, double *ours, doubl
 	sqlite3_stmt *by[2] = {NULL, NULL};
 	sqlite3_prepare_v2(raw, sql[0], -1, &by[0], NULL);
 	sqlite3_prepare_v2(raw, sql[1], -1, &by[1], NULL);
+	static listing_row rows[20];
 	int bad = 0;
 	for (int round = 0; round < 2; round++) {
 		for (int i = 0; i < n; i++) {
@@ -262,12 +266,9 @@ static void dbb_search(db *d, sqlite3 *raw, int n, int full, double *ours, doubl
 						got = l.n;
 						person_list_free(&l);
 					} else {
-						person_brief_list l;
-						c = person_search_brief(d, q, 0, 20, &l, &total,
-						                        &e);
+						c = person_list_spec.search(d, q, 0, 20, rows, &got,
+						                            &total, &e);
 						ours[i] = bench_now_us() - t0;
-						got = l.n;
-						person_brief_list_free(&l);
 					}
 					bad += c != ERR_OK || got == 0 || total < got;
 				} else {
@@ -277,9 +278,9 @@ static void dbb_search(db *d, sqlite3 *raw, int n, int full, double *ours, doubl
 					sqlite3_stmt *st = by[initials];
 					sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 					sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
-					int rows = dbb_drain(st);
+					int got = dbb_drain(st);
 					ref[i] = bench_now_us() - t0;
-					bad += rows == 0;
+					bad += got == 0;
 				}
 			}
 		}
@@ -300,58 +301,35 @@ static void dbb_search(db *d, sqlite3 *raw, int n, int full, double *ours, doubl
 }
 
 /*
- * What saving a person form does with the values: check each field as the
- * form does on save, derive sex, birth date and initials, then store.
+ * One round of saves through 人员基本信息: load the record, change 备注 as
+ * a user would (untimed), then time form_save — every field checked
+ * again, the code tables looked up, the person updated with its version
+ * check, audit row and change sequence. idle: db_idle between saves.
+ * Returns the failures.
  */
-static err_code dbb_save(db *d, person *p, lb_date today, err_info *e)
-{
-	idcard_info id;
-	char name[128], phone[32], birth[16];
-	err_code c = idcard_parse(p->id_no, today, &id, e);
-	if (c == ERR_OK)
-		c = valid_name(p->name, MSG_F_NAME, name, sizeof name, e);
-	if (c == ERR_OK && p->phone[0] != '\0')
-		c = valid_phone(p->phone, MSG_F_PHONE, phone, sizeof phone, e);
-	if (c == ERR_OK)
-		c = valid_text(p->address, MSG_COL_ADDRESS, 100, 0, e);
-	if (c == ERR_OK)
-		c = valid_text(p->remark, MSG_COL_REMARK, 200, 1, e);
-	if (c != ERR_OK)
-		return c;
-	memcpy(p->id_no, id.id, sizeof p->id_no);
-	snprintf(p->name, sizeof p->name, "%s", name);
-	if (p->phone[0] != '\0')
-		snprintf(p->phone, sizeof p->phone, "%s", phone);
-	p->sex = id.sex;
-	snprintf(p->birth_date, sizeof p->birth_date, "%s", date_format(id.birth, birth));
-	pinyin_name_initials(p->name, p->name_py, sizeof p->name_py);
-	return person_update(d, p, e);
-}
-
-/* One round of saves; idle: call db_idle between saves. Returns failures. */
-static int dbb_save_round(db *d, const dbb_sample *s, lb_date today, int idle, int round,
-                          double *ours)
+static int dbb_save_round(db *d, form *f, const dbb_sample *s, int idle, int round, double *ours)
 {
 	int bad = 0;
 	for (int i = 0; i < s->n; i++) {
-		person p;
+		char remark[64], buf[300];
 		err_info e;
-		if (person_get(d, s->rowid[i], &p, &e) != ERR_OK) {
-			bad++;
+		snprintf(remark, sizeof remark, "基准测试第%d轮第%d次保存", round, i);
+		int bad_field = -1;
+		if (form_load(f, s->rowid[i], &e) != ERR_OK ||
+		    form_set_value(f, PF_REMARK, remark, &e) != ERR_OK ||
+		    form_leave_field(f, PF_REMARK, NULL, &e) != ERR_OK) {
+			if (bad++ == 0)
+				fprintf(stderr, "bench_db: load %lld: %s\n", (long long)s->rowid[i],
+				        err_format(&e, buf, sizeof buf));
 			ours[i] = 0;
 			continue;
 		}
-		snprintf(p.remark, sizeof p.remark, "基准测试第%d轮第%d次保存", round, i);
 		double t0 = bench_now_us();
-		err_code c = dbb_save(d, &p, today, &e);
+		err_code c = form_save(f, &bad_field, &e);
 		ours[i] = bench_now_us() - t0;
-		if (c != ERR_OK) {
-			if (bad++ == 0) {
-				char buf[300];
-				fprintf(stderr, "bench_db: save %s: %s\n", p.id_no,
-				        err_format(&e, buf, sizeof buf));
-			}
-		}
+		if (c != ERR_OK && bad++ == 0)
+			fprintf(stderr, "bench_db: save %lld: %s\n", (long long)s->rowid[i],
+			        err_format(&e, buf, sizeof buf));
 		if (idle)
 			db_idle(d);
 	}
@@ -362,11 +340,15 @@ static void dbb_saves(db *d, sqlite3 *raw, const dbb_sample *s, double *ours, do
 {
 	lb_date today;
 	err_info e;
-	if (date_today(&today, &e) != ERR_OK)
+	form *f = NULL;
+	if (date_today(&today, &e) != ERR_OK ||
+	    form_new(&person_form_spec, d, today, 0, &f, &e) != ERR_OK) {
+		fprintf(stderr, "bench_db: %s\n", err_text(e.code));
 		return;
+	}
 	db_set_actor(d, 0, "bench");
 	int n = s->n;
-	int bad = dbb_save_round(d, s, today, 1, 1, ours);
+	int bad = dbb_save_round(d, f, s, 1, 1, ours);
 	double o50 = bench_pct(ours, n, 0.5), o99 = bench_pct(ours, n, 0.99);
 
 	sqlite3_stmt *st = NULL;
@@ -390,13 +372,14 @@ static void dbb_saves(db *d, sqlite3 *raw, const dbb_sample *s, double *ours, do
 	bench_row_us("save person form p99", o99, r99, "<= 5000us", bench_met(!bad && o99 <= 5000));
 
 	/* Back to back, no idle time: the in-line checkpoint is all there is. */
-	bad += dbb_save_round(d, s, today, 0, 2, ours);
+	bad += dbb_save_round(d, f, s, 0, 2, ours);
 	o99 = bench_pct(ours, n, 0.99);
 	double omax = ours[n - 1];
 	bench_row_us("save person form p99, back to back", o99, 0, "report", "-");
 	bench_row_us("save person form max, back to back", omax, 0, "report", "-");
 	if (bad)
 		fprintf(stderr, "bench_db: %d saves failed\n", bad);
+	form_free(f);
 }
 
 int main(int argc, char **argv)
