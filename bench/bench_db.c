@@ -157,11 +157,10 @@ static void dbb_cold(const char *path, const dbb_sample *s)
 			sqlite3_finalize(st);
 			const char *rq = side == 0 ? "陈" : "zs";
 			const char *sql =
-			    side == 0
-			        ? "SELECT id, id_no, name FROM persons WHERE name >= ?1 AND "
-			          "name < ?2 ORDER BY name, id_no LIMIT 20"
-			        : "SELECT id, id_no, name FROM persons WHERE name_py >= ?1 AND "
-			          "name_py < ?2 ORDER BY name_py, name, id_no LIMIT 20";
+			    side == 0 ? "SELECT " LIST_COLS " FROM persons WHERE name >= ?1 AND "
+			                "name < ?2 ORDER BY name, id_no LIMIT 20"
+			              : "SELECT " LIST_COLS " FROM persons WHERE name_py >= ?1 AND "
+			                "name_py < ?2 ORDER BY name_py, name, id_no LIMIT 20";
 			char hi[16];
 			snprintf(hi, sizeof hi, "%s", rq);
 			hi[strlen(hi) - 1]++;

@@ -20,10 +20,11 @@
  * save otherwise takes a fraction of one. Laobao moves the copy off that
  * path: a commit only notes the WAL's size (db_wal_hook), and db_idle, which
  * the terminal calls while it waits for a key, checkpoints once the WAL
- * holds DB_WAL_IDLE_PAGES. A commit still checkpoints in line when the WAL
- * reaches DB_WAL_MAX_PAGES, so batch work and a session that is never idle
- * cannot grow the WAL without bound. Checkpoints are PASSIVE: they never
- * wait for or block another session.
+ * holds DB_WAL_IDLE_PAGES and then starts the next WAL generation, whose
+ * first write syncs the WAL header. A commit still checkpoints in line when
+ * the WAL reaches DB_WAL_MAX_PAGES, so batch work and a session that is
+ * never idle cannot grow the WAL without bound. Checkpoints are PASSIVE:
+ * they never wait for or block another session.
  *
  * Concurrency: every write transaction starts with BEGIN IMMEDIATE, which
  * takes the write lock up front; a second process waits in SQLite's busy
@@ -942,13 +943,16 @@ void db_bulk_abort(db *d)
  * Copy what the WAL holds back into the database without waiting for
  * anyone. A reader still on an old snapshot can keep part of the WAL from
  * being copied; then the size stays noted and the next call tries again.
+ * Returns 1 when everything was copied.
  */
-static void db_checkpoint(db *d, sqlite3 *conn, const char *schema)
+static int db_checkpoint(db *d, sqlite3 *conn, const char *schema)
 {
 	int log = 0, done = 0;
 	int rc = sqlite3_wal_checkpoint_v2(conn, schema, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
-	if (rc == SQLITE_OK && done >= log)
-		d->wal_pages = 0;
+	if (rc != SQLITE_OK || done < log)
+		return 0;
+	d->wal_pages = 0;
+	return 1;
 }
 
 /* After each commit of this connection: note the WAL's size; see the top of this file. */
@@ -965,7 +969,30 @@ void db_idle(db *d)
 {
 	if (d == NULL || d->readonly || d->depth > 0 || d->wal_pages < DB_WAL_IDLE_PAGES)
 		return;
-	db_checkpoint(d, d->conn, "main");
+	if (!db_checkpoint(d, d->conn, "main"))
+		return;
+	/*
+	 * The next commit starts the log over, and the first write of a new
+	 * log syncs the log's header (so that a crash cannot mix frames of two
+	 * generations): one fsync, milliseconds, in whichever save comes next.
+	 * A transaction that changes nothing in the end starts the new log here
+	 * instead, while nobody waits (SQLite writes no page whose bytes stay
+	 * the same, hence one step up and one back). If another session holds
+	 * the write lock, it starts the log itself; no waiting for it here.
+	 */
+	sqlite3_busy_timeout(d->conn, 0);
+	if (db_begin(d, NULL) == ERR_OK) {
+		err_code c =
+		    db_exec(d, "UPDATE change_seq SET value = value + 1 WHERE id = 1", NULL);
+		if (c == ERR_OK)
+			c = db_exec(d, "UPDATE change_seq SET value = value - 1 WHERE id = 1",
+			            NULL);
+		if (c == ERR_OK)
+			db_commit(d, NULL);
+		else
+			db_rollback(d);
+	}
+	sqlite3_busy_timeout(d->conn, DB_BUSY_TIMEOUT_MS);
 }
 
 /* ---- actor ---- */

@@ -499,10 +499,14 @@ static void idle_time_checkpoints_the_log(void)
 	db_idle(d); /* never inside a transaction */
 	CHECK_INT(file_size(path), size0);
 	db_rollback(d);
+	int64_t seq = count_rows(d, "SELECT value FROM change_seq");
 	db_idle(d);
 	long long size1 = file_size(path);
 	CHECK(size1 > size0);
 	CHECK_INT(count_rows(d, "SELECT count(*) FROM persons"), 300);
+	/* The new log is started at idle too, by a write that leaves no trace. */
+	CHECK(d->wal_pages > 0 && d->wal_pages <= 2);
+	CHECK_INT(count_rows(d, "SELECT value FROM change_seq"), seq);
 
 	/* Never idle: the log is copied back in line, well before 3000 saves. */
 	for (; n < 3000 && file_size(path) == size1; n++) {

@@ -1,5 +1,5 @@
 /*
- * bench_concurrent — 30 processes each saving 1,000 person records at once
+ * bench_writers — 30 processes each saving 1,000 person records at once
  * on one database file, as 30 SSH sessions of one office would.
  *
  * Every child opens its own handle and, after all are started, saves
@@ -13,7 +13,7 @@
  * ERR_DB_BUSY ("database is locked") is counted, never retried. Each
  * person_update call is timed; the p99 is over all of them.
  *
- *   bench_concurrent DB   (DB is a scratch copy: the saves change it)
+ *   bench_writers DB   (DB is a scratch copy: the saves change it)
  */
 #include <errno.h>
 #include <signal.h>
@@ -219,7 +219,7 @@ static int bc_verify(const char *path, const bc_plan *plan, const bc_child *kids
 		int64_t by_version = p.version - plan->shared_version[j];
 		if (by_counter != sum || by_version != sum) {
 			fprintf(stderr,
-			        "bench_concurrent: shared row %lld: counter %lld, versions %lld, "
+			        "bench_writers: shared row %lld: counter %lld, versions %lld, "
 			        "increments %lld\n",
 			        (long long)plan->shared[j], (long long)by_counter,
 			        (long long)by_version, (long long)sum);
@@ -244,14 +244,14 @@ static int bc_verify(const char *path, const bc_plan *plan, const bc_child *kids
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
-		fprintf(stderr, "usage: bench_concurrent DB\n");
+		fprintf(stderr, "usage: bench_writers DB\n");
 		return 2;
 	}
 	setenv("LAOBAO_PWHASH_FAST", "1", 1);
 	const char *path = argv[1];
 	static bc_plan plan;
 	if (bc_pick(path, &plan) != 0 || bc_prepare(path, &plan) != 0) {
-		fprintf(stderr, "bench_concurrent: cannot prepare %s\n", path);
+		fprintf(stderr, "bench_writers: cannot prepare %s\n", path);
 		return 1;
 	}
 	bc_child *kids = mmap(NULL, sizeof(bc_child) * BC_PROCS, PROT_READ | PROT_WRITE,
@@ -300,7 +300,7 @@ int main(int argc, char **argv)
 		memcpy(lat + calls, kids[k].lat, sizeof(double) * (size_t)kids[k].calls);
 		calls += kids[k].calls;
 		if (kids[k].first_error[0])
-			fprintf(stderr, "bench_concurrent: session %d: %s\n", k,
+			fprintf(stderr, "bench_writers: session %d: %s\n", k,
 			        kids[k].first_error);
 	}
 	int lost = bc_verify(path, &plan, kids);
@@ -309,7 +309,7 @@ int main(int argc, char **argv)
 	int ok = !crashed && other == 0 && saves == BC_PROCS * BC_SAVES;
 	if (!ok)
 		fprintf(stderr,
-		        "bench_concurrent: %d sessions failed, %d other errors, %d of %d saves\n",
+		        "bench_writers: %d sessions failed, %d other errors, %d of %d saves\n",
 		        crashed, other, saves, BC_PROCS * BC_SAVES);
 
 	char v[64], m[96];
