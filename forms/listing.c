@@ -15,21 +15,32 @@ void listing_cell_put(listing_row *row, int col, const char *utf8)
 	size_t cap = sizeof row->cells[col], n = 0;
 	const char *s = utf8 ? utf8 : "";
 	size_t len = strlen(s), i = 0;
+	/*
+	 * Whole characters only, as many as fit; a byte that starts no valid
+	 * character shows as '?'. Runs of valid text are copied in one go: a
+	 * list page fills 160 cells, and this is on the path of every search.
+	 */
 	while (i < len) {
-		uint32_t cp;
-		int k = text_utf8_check(s + i, len - i, &cp);
-		const char *piece = s + i;
-		size_t plen = (size_t)k;
-		if (k <= 0) {
-			piece = "?";
-			plen = 1;
-			k = 1;
+		size_t start = i;
+		int full = 0;
+		while (i < len) {
+			uint32_t cp;
+			int k =
+			    (unsigned char)s[i] < 0x80 ? 1 : text_utf8_check(s + i, len - i, &cp);
+			if (k <= 0)
+				break;
+			if (n + (i - start) + (size_t)k >= cap) {
+				full = 1;
+				break;
+			}
+			i += (size_t)k;
 		}
-		if (n + plen >= cap)
+		memcpy(out + n, s + start, i - start);
+		n += i - start;
+		if (full || i >= len || n + 1 >= cap)
 			break;
-		memcpy(out + n, piece, plen);
-		n += plen;
-		i += (size_t)k;
+		out[n++] = '?';
+		i++;
 	}
 	out[n] = '\0';
 }
