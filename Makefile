@@ -63,6 +63,11 @@ $(O)/liblaobao.a: $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
+# tui/ logic (the field editor) is unit-tested too, so tests link it as an archive.
+$(O)/libtui.a: $(TUI_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
 $(BIN): $(O)/main.o $(TUI_OBJ) $(O)/liblaobao.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $(O)/main.o $(TUI_OBJ) $(O)/liblaobao.a $(PKG_LIBS) -lm
 
@@ -74,7 +79,7 @@ $(O)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -c -o $@ $<
 
-$(O)/tests/test_%: $(O)/tests/test_%.o $(TEST_LIB_OBJ) $(O)/liblaobao.a
+$(O)/tests/test_%: $(O)/tests/test_%.o $(TEST_LIB_OBJ) $(O)/libtui.a $(O)/liblaobao.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lm
 
 $(O)/bench/%: $(O)/bench/%.o $(O)/liblaobao.a

@@ -75,6 +75,19 @@ static void check_id_reads_stdin_with_bad_lines(void)
 	free(big), free(out), free(err);
 }
 
+static void check_id_non_ascii_and_empty_arguments(void)
+{
+	char *out, *err;
+	int st = run(NULL, &out, &err, "check-id", "张三", "", "１１０１０１９００３０７１２３",
+	             NULL, NULL);
+	CHECK_INT(st, 1);
+	CHECK(strncmp(out, "错误\t张三\t", strlen("错误\t张三\t")) == 0);
+	CHECK(strstr(out, "\n错误\t\t") != NULL);
+	/* full-width digits from an IME are accepted and normalised */
+	CHECK(strstr(out, "110101199003071233\t男\t1990-03-07\n") != NULL);
+	free(out), free(err);
+}
+
 static void check_uscc(void)
 {
 	char *out, *err;
@@ -150,5 +163,5 @@ static void init_and_users(void)
 }
 
 TEST_MAIN(T(check_id_upgrades_15_digit_id), T(check_id_reports_each_input_and_fails),
-          T(check_id_reads_stdin_with_bad_lines), T(check_uscc), T(usage_errors_exit_2),
-          T(init_and_users))
+          T(check_id_reads_stdin_with_bad_lines), T(check_id_non_ascii_and_empty_arguments),
+          T(check_uscc), T(usage_errors_exit_2), T(init_and_users))
