@@ -5,7 +5,7 @@
  * form's own save function only when every check passes.
  *
  * A workflow is data: a `form_spec` (fields plus a few hooks) in its own
- * forms/*.c file. The terminal layer draws any form from its spec and calls
+ * forms/ file. The terminal layer draws any form from its spec and calls
  * form_* as the user moves; it never knows what a person or a registration
  * is. Values are UTF-8 text, normalised when a field is left (an ID is
  * upper-cased and upgraded, a date becomes YYYY-MM-DD, money "1234.50").
@@ -48,7 +48,7 @@ typedef struct field_spec {
 	msg_id label;           /* label on screen and in error messages */
 	field_type type;
 	unsigned flags;         /* enum field_flags */
-	int max_chars;          /* limit in characters (not bytes, not columns) */
+	int max_chars;          /* limit in characters (not bytes, not columns); <= 0: 1000 */
 	int width;              /* columns of the input box; 0 = derived from max_chars */
 	const char *code_table; /* FT_CODE: code table name ("ethnicity") */
 	long min, max;          /* FT_INT: range */
@@ -67,14 +67,25 @@ typedef struct form_spec {
 	/*
 	 * After field `field` was left with a valid value: fill derived fields,
 	 * or open an existing record for a key field (then *message may be set to
-	 * tell the user, e.g. "已调出现有档案"). NULL if the form has none.
+	 * tell the user, e.g. "已调出现有档案"). Also runs when the field was
+	 * left empty, so derived fields can be cleared. *message is never NULL
+	 * here and may already hold the engine's notice (MSG_FORM_ID_UPGRADED
+	 * for an upgraded 15-digit ID), which the hook may replace. NULL if the
+	 * form has none.
 	 */
 	err_code (*on_leave)(form *f, int field, msg_id *message, err_info *e);
-	/* Cross-field rules run on save after every field passed; NULL if none. */
+	/*
+	 * Cross-field rules run on save after every field passed; NULL if none.
+	 * Report an error with form_fail() so the cursor goes to the right field.
+	 */
 	err_code (*check_all)(form *f, err_info *e);
 	/* Fill the form from record id. */
 	err_code (*load)(form *f, int64_t id, err_info *e);
-	/* Store the values (all checks passed); sets the record id and version. */
+	/*
+	 * Store the values (all checks passed); sets the record id and version.
+	 * form_save runs it inside one transaction (db_begin … db_commit), so
+	 * whatever it writes is stored whole or not at all.
+	 */
 	err_code (*save)(form *f, err_info *e);
 } form_spec;
 
@@ -92,6 +103,25 @@ const form_spec *form_get_spec(const form *f);
 db *form_db(const form *f);
 lb_date form_today(const form *f);
 int64_t form_operator(const form *f);
+
+/*
+ * The acting operator's office code (new records belong to it): looked up
+ * from the operator by form_new, or set here; "" when there is none.
+ */
+void form_set_office(form *f, const char *office_code);
+const char *form_office(const form *f);
+
+/* A pointer the form's hooks may use (e.g. the record a sub-form belongs to); NULL by default. */
+void form_set_context(form *f, void *ctx);
+void *form_context(const form *f);
+
+/*
+ * View-only mode (a role that may look but not change): form_set_value,
+ * form_accepts_char and form_save refuse with ERR_FORM_READONLY. Loading,
+ * clearing and leaving fields still work.
+ */
+void form_set_readonly(form *f, int readonly);
+int form_readonly(const form *f);
 
 /* ---- fields and values ---- */
 
@@ -132,23 +162,42 @@ const char *form_display(const form *f, int i, char *buf, size_t size);
 /* ---- checking and saving ---- */
 
 /*
- * The user leaves field i: empty is fine here (required is checked on save);
- * otherwise the type check, normalisation (the value is replaced by its
- * normal form), the spec's check and on_leave run. On error the value stays
- * as typed and e names the field; *message (may be NULL) gets a notice such
- * as "已调出现有档案" when on_leave opened a record.
+ * The user leaves field i: empty is fine here (required is checked on save;
+ * blanks alone count as empty and are cleared); otherwise the type check,
+ * normalisation (the value is replaced by its normal form) and the spec's
+ * check run; then on_leave, also for an empty field. On error the value
+ * stays as typed and e names the field; *message (may be NULL) gets a notice
+ * such as "已调出现有档案" when on_leave opened a record, or
+ * "15位号码已升级为18位". Read-only and invisible fields are not checked.
  */
 err_code form_leave_field(form *f, int i, msg_id *message, err_info *e);
 
 /*
- * Save: every visible field is checked again (required ones must be filled),
- * then check_all, then spec->save — only when all passed, so nothing invalid
- * or half-checked is stored. On error *bad_field is the field to put the
- * cursor on (-1 when the error is not about one field, e.g. ERR_DB_STALE).
+ * Save: every visible field the user can edit is checked again in order
+ * (type check, normalisation and the spec's check; required ones must be
+ * filled: ERR_FIELD_REQUIRED), then check_all, then spec->save in one
+ * transaction — only when all passed, so nothing invalid or half-checked is
+ * stored. on_leave does not run here. On error *bad_field (may be NULL) is
+ * the field to put the cursor on: the failing field, the one a hook named
+ * with form_fail(), else the first field whose label is e->field; -1 when
+ * the error is not about one field (e.g. ERR_DB_STALE). On success the form
+ * is clean (not dirty) and shows the record id and version stored.
  */
 err_code form_save(form *f, int *bad_field, err_info *e);
 
-/* Load record id into the form (spec->load); clears the dirty flag. */
+/*
+ * For hooks (check, check_all, on_leave, save): report an error about field
+ * i — fills e with code, the field's label and the detail (fmt may be NULL),
+ * and tells form_save which field to put the cursor on. Returns code.
+ */
+err_code form_fail(form *f, int i, err_info *e, err_code code, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/*
+ * Load record id into the form (spec->load, after clearing every value);
+ * clears the dirty flag. On error the form is left as it was. May be called
+ * from on_leave (a key field opening an existing record).
+ */
 err_code form_load(form *f, int64_t id, err_info *e);
 
 /* The record being edited: 0 for a new one; its row version for the stale check. */
@@ -159,14 +208,14 @@ void form_set_record(form *f, int64_t id, int64_t version);
 /* 1 if a value changed since the form was created, loaded or saved. */
 int form_dirty(const form *f);
 
-/* Clear every value and the record (a new empty form). */
+/* Clear every value and the record (a new empty form); the draft is not touched. */
 void form_clear(form *f);
 
 /* ---- picklists ---- */
 
 typedef struct form_choice {
 	char code[16];
-	char name[64];
+	char name[184]; /* up to 60 characters, as code_item */
 } form_choice;
 
 /*
@@ -187,8 +236,18 @@ err_code form_draft_save(form *f, err_info *e);
 err_code form_draft_discard(form *f, err_info *e);
 
 /*
+ * Drafts belong to the operator set with db_set_actor() (db/draft.h), which
+ * must be this form's operator. The data is {"record_id", "version",
+ * "values": {field id: value}}; record_key is the record id ("" for new).
+ *
  * Restore the operator's draft of this form, if any: *found is 0 when there
- * is none. Another operator's draft is never visible.
+ * is none. Another operator's draft is never visible. A draft of an existing
+ * record loads that record first, then lays the drafted values over it and
+ * keeps the draft's version (so a save still detects a change made since).
+ * Unknown keys are ignored; malformed data (not the shape above, a value
+ * not valid UTF-8 or longer than its field) is refused with
+ * ERR_DRAFT_CORRUPT and the form is left as it was. A restored form is
+ * dirty.
  */
 err_code form_draft_restore(form *f, int *found, err_info *e);
 

@@ -16,7 +16,7 @@
 
 typedef struct listing_column {
 	msg_id label;
-	int width; /* columns on screen */
+	int width; /* columns on screen; 0 = the rest of the line (last column only) */
 } listing_column;
 
 typedef struct listing_row {
@@ -38,5 +38,13 @@ typedef struct listing_spec {
 	                   size_t *n, size_t *total, err_info *e);
 	const form_spec *form; /* the form Enter opens the record in */
 } listing_spec;
+
+/*
+ * Put UTF-8 text into cell col of row (0 <= col < 8): copied whole when it
+ * fits, else cut at a character boundary (the screen truncates by columns
+ * anyway); NULL is "". Invalid bytes are replaced by '?', so cells are
+ * always valid UTF-8.
+ */
+void listing_cell_put(listing_row *row, int col, const char *utf8);
 
 #endif

@@ -8,6 +8,7 @@ static const char *const msg_texts[MSG_COUNT] = {
     [MSG_NONE] = "",
 #define X(id, text) [id] = text,
 #include "catalog/messages-fields.def"
+#include "catalog/messages-forms.def"
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
@@ -18,6 +19,7 @@ static const char *const msg_names[MSG_COUNT] = {
     [MSG_NONE] = "MSG_NONE",
 #define X(id, text) [id] = #id,
 #include "catalog/messages-fields.def"
+#include "catalog/messages-forms.def"
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"

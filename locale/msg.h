@@ -14,6 +14,7 @@ typedef enum msg_id {
 	MSG_NONE = 0, /* no message; msg_text() gives "" */
 #define X(id, text) id,
 #include "catalog/messages-fields.def"
+#include "catalog/messages-forms.def"
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"

@@ -1,0 +1,107 @@
+/*
+ * workflow — the main-menu table (see workflow.h). Every role also sees
+ * 人员信息: each workflow starts from the person (同人同库), so whoever
+ * registers, enrolls or files must be able to find and enter persons.
+ */
+#include "forms/workflow.h"
+
+#include <string.h>
+
+#include "forms/person_form.h"
+#include "forms/person_list.h"
+
+#define WF_ALL                                                                                     \
+	(WORKFLOW_ROLE(ROLE_ADMIN) | WORKFLOW_ROLE(ROLE_CASEWORKER) |                              \
+	 WORKFLOW_ROLE(ROLE_TRAINING) | WORKFLOW_ROLE(ROLE_CONTRACT) |                             \
+	 WORKFLOW_ROLE(ROLE_ARBITRATION) | WORKFLOW_ROLE(ROLE_VIEWER))
+#define WF_ADMIN_AND(r) (WORKFLOW_ROLE(ROLE_ADMIN) | WORKFLOW_ROLE(r))
+
+static const workflow workflow_table[] = {
+    {.id = "person",
+     .title = MSG_WF_PERSON,
+     .hotkey = '1',
+     .roles = WF_ALL,
+     .edit_roles = WF_ALL & ~WORKFLOW_ROLE(ROLE_VIEWER),
+     .listing = &person_list_spec,
+     .form = &person_form_spec},
+    {.id = "unemp",
+     .title = MSG_WF_UNEMP,
+     .hotkey = '2',
+     .roles = WF_ADMIN_AND(ROLE_CASEWORKER),
+     .edit_roles = WF_ADMIN_AND(ROLE_CASEWORKER)},
+    {.id = "training",
+     .title = MSG_WF_TRAINING,
+     .hotkey = '3',
+     .roles = WF_ADMIN_AND(ROLE_TRAINING),
+     .edit_roles = WF_ADMIN_AND(ROLE_TRAINING)},
+    {.id = "contract",
+     .title = MSG_WF_CONTRACT,
+     .hotkey = '4',
+     .roles = WF_ADMIN_AND(ROLE_CONTRACT),
+     .edit_roles = WF_ADMIN_AND(ROLE_CONTRACT)},
+    {.id = "arbitration",
+     .title = MSG_WF_ARBITRATION,
+     .hotkey = '5',
+     .roles = WF_ADMIN_AND(ROLE_ARBITRATION),
+     .edit_roles = WF_ADMIN_AND(ROLE_ARBITRATION)},
+    {.id = "admin",
+     .title = MSG_WF_ADMIN,
+     .hotkey = '6',
+     .roles = WORKFLOW_ROLE(ROLE_ADMIN),
+     .edit_roles = WORKFLOW_ROLE(ROLE_ADMIN)},
+};
+
+#define WF_COUNT ((int)(sizeof workflow_table / sizeof workflow_table[0]))
+
+int workflow_count(void)
+{
+	return WF_COUNT;
+}
+
+const workflow *workflow_get(int i)
+{
+	return i >= 0 && i < WF_COUNT ? &workflow_table[i] : NULL;
+}
+
+/* A role's bit, 0 for a value that is no role (so it sees nothing). */
+static unsigned workflow_role_bit(op_role role)
+{
+	return role >= ROLE_ADMIN && role <= ROLE_VIEWER ? WORKFLOW_ROLE(role) : 0;
+}
+
+int workflow_visible(op_role role, int i)
+{
+	const workflow *w = workflow_get(i);
+	return w != NULL && (w->roles & workflow_role_bit(role)) != 0;
+}
+
+int workflow_can_edit(op_role role, int i)
+{
+	const workflow *w = workflow_get(i);
+	unsigned bit = workflow_role_bit(role);
+	return w != NULL && (w->roles & bit) != 0 && (w->edit_roles & bit) != 0;
+}
+
+int workflow_built(int i)
+{
+	const workflow *w = workflow_get(i);
+	return w != NULL && (w->listing != NULL || w->form != NULL);
+}
+
+int workflow_by_hotkey(int key)
+{
+	for (int i = 0; i < WF_COUNT; i++)
+		if (workflow_table[i].hotkey == key)
+			return i;
+	return -1;
+}
+
+int workflow_find(const char *id)
+{
+	if (id == NULL)
+		return -1;
+	for (int i = 0; i < WF_COUNT; i++)
+		if (strcmp(workflow_table[i].id, id) == 0)
+			return i;
+	return -1;
+}
