@@ -382,6 +382,8 @@ static void app_help_open(app *a)
 
 typedef struct app_ask_screen {
 	app_screen base;
+	app *a;       /* for an answer given when the popup goes away unanswered */
+	int answered; /* the callback was called */
 	char question[400];
 	void (*answer)(app *a, void *ctx, int yes);
 	void *ctx;
@@ -417,6 +419,7 @@ static void app_ask_input(app *a, app_screen *s, const keys_event *ev)
 		return;
 	void (*answer)(app *, void *, int) = q->answer;
 	void *ctx = q->ctx;
+	q->answered = 1;
 	app_remove(a, s);
 	if (answer != NULL)
 		answer(a, ctx, yes);
@@ -424,6 +427,10 @@ static void app_ask_input(app *a, app_screen *s, const keys_event *ev)
 
 static void app_ask_destroy(app_screen *s)
 {
+	app_ask_screen *q = (app_ask_screen *)s;
+	/* The program is ending with the question open: let the asker clean up. */
+	if (!q->answered && q->answer != NULL)
+		q->answer(q->a, q->ctx, -1);
 	free(s);
 }
 
@@ -447,6 +454,7 @@ void app_ask(app *a, const char *question, void (*answer)(app *a, void *ctx, int
 	snprintf(q->question, sizeof q->question, "%s", question);
 	q->answer = answer;
 	q->ctx = ctx;
+	q->a = a;
 	app_push(a, &q->base);
 }
 
@@ -468,7 +476,7 @@ void app_quit_now(app *a)
 static void app_quit_answer(app *a, void *ctx, int yes)
 {
 	(void)ctx;
-	if (yes)
+	if (yes == 1)
 		app_quit_now(a);
 }
 

@@ -129,7 +129,8 @@ void app_quit_now(app *a);
 
 /*
  * Ask a yes/no question in a popup (是(Y)/否(N); Esc answers no); `answer`
- * is called with 1 or 0 after the popup is gone.
+ * is called with 1 or 0 after the popup is gone, or with -1 if the program
+ * ends before the user answered (so ctx can be released).
  */
 void app_ask(app *a, const char *question, void (*answer)(app *a, void *ctx, int yes), void *ctx);
 

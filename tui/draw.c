@@ -10,8 +10,9 @@
 #include "locale/enc.h"
 #include "locale/text.h"
 
-#define DRAW_SUBST 0x3013 /* 〓, what the screen shows for a character it cannot */
-#define DRAW_MAXW 600     /* wide characters drawn in one call (a line is at most COLS) */
+#define DRAW_SUBST 0x3013  /* 〓, what the screen shows for a character it cannot */
+#define DRAW_MAXW 600      /* wide characters drawn in one call (a line is at most COLS) */
+#define DRAW_FIELD_MAX 116 /* widest input box: its view fits in DRAW_MAXW */
 
 enum draw_pair {
 	DRAW_PAIR_TITLE = 1,
@@ -160,10 +161,10 @@ void draw_fill(const draw_style *st, int y, int x, int cols, draw_role r)
 
 int draw_field(const draw_style *st, int y, int x, int cols, edit *ed, int masked)
 {
-	wchar_t view[DRAW_MAXW + 1];
+	wchar_t view[EDIT_VIEW_LEN(DRAW_FIELD_MAX)];
 	int caret = 0;
-	if (cols > DRAW_MAXW / 2)
-		cols = DRAW_MAXW / 2;
+	if (cols > DRAW_FIELD_MAX)
+		cols = DRAW_FIELD_MAX;
 	if (masked) {
 		int n = edit_length(ed);
 		caret = edit_cursor(ed);
@@ -183,26 +184,64 @@ int draw_field(const draw_style *st, int y, int x, int cols, edit *ed, int maske
 	return x + 1 + caret;
 }
 
+void draw_memo(const draw_style *st, int y, int x, int rows, int cols, edit *ed, int *caret_y,
+               int *caret_x)
+{
+	enum { LINE = EDIT_VIEW_LEN(DRAW_FIELD_MAX), ROWS = 12 };
+	static const size_t line_len = LINE;
+	wchar_t *view = calloc((size_t)ROWS * LINE, sizeof *view);
+	int cr = 0, cc = 0;
+	if (cols > DRAW_FIELD_MAX)
+		cols = DRAW_FIELD_MAX;
+	if (rows > ROWS)
+		rows = ROWS;
+	if (view != NULL)
+		edit_view_lines(ed, rows, cols, view, line_len, &cr, &cc);
+	for (int r = 0; r < rows; r++) {
+		draw_text(st, y + r, x, 1, "[", DRAW_BORDER, 0);
+		draw_wtext(st, y + r, x + 1, cols, view ? view + (size_t)r * line_len : L"",
+		           DRAW_NORMAL, 1);
+		draw_text(st, y + r, x + 1 + cols, 1, "]", DRAW_BORDER, 0);
+	}
+	free(view);
+	*caret_y = y + cr;
+	*caret_x = x + 1 + cc;
+}
+
+/*
+ * Lines are put one cell at a time through waddch: whline()/wvline() store
+ * cells directly and, over half of a double-width character, lose the
+ * other half's neighbour (a popup's corner vanished over 劳动 in testing).
+ */
+static void draw_cells(int y, int x, int dy, int dx, int n, chtype ch)
+{
+	for (int i = 0; i < n; i++)
+		mvaddch(y + i * dy, x + i * dx, ch);
+}
+
 void draw_hline(const draw_style *st, int y, int x, int w)
 {
 	if (w <= 0 || y < 0 || y >= LINES)
 		return;
-	mvhline(y, x, st->ascii ? '-' : ACS_HLINE, w);
+	draw_cells(y, x, 0, 1, w, st->ascii ? '-' : ACS_HLINE);
 }
 
 void draw_box(const draw_style *st, int y, int x, int h, int w)
 {
 	if (h < 2 || w < 2)
 		return;
-	for (int i = 1; i < h - 1; i++)
-		draw_fill(st, y + i, x + 1, w - 2, DRAW_NORMAL);
+	/* Blank the whole area first with the wide API, which splits any
+	 * double-width character the box edge cuts through cleanly. */
+	for (int i = 0; i < h; i++)
+		draw_fill(st, y + i, x, w, DRAW_NORMAL);
 	int a = st->ascii;
+	chtype hl = a ? '-' : ACS_HLINE, vl = a ? '|' : ACS_VLINE;
 	mvaddch(y, x, a ? '+' : ACS_ULCORNER);
-	mvhline(y, x + 1, a ? '-' : ACS_HLINE, w - 2);
+	draw_cells(y, x + 1, 0, 1, w - 2, hl);
 	mvaddch(y, x + w - 1, a ? '+' : ACS_URCORNER);
-	mvvline(y + 1, x, a ? '|' : ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, a ? '|' : ACS_VLINE, h - 2);
+	draw_cells(y + 1, x, 1, 0, h - 2, vl);
+	draw_cells(y + 1, x + w - 1, 1, 0, h - 2, vl);
 	mvaddch(y + h - 1, x, a ? '+' : ACS_LLCORNER);
-	mvhline(y + h - 1, x + 1, a ? '-' : ACS_HLINE, w - 2);
+	draw_cells(y + h - 1, x + 1, 0, 1, w - 2, hl);
 	mvaddch(y + h - 1, x + w - 1, a ? '+' : ACS_LRCORNER);
 }

@@ -82,6 +82,14 @@ void draw_fill(const draw_style *st, int y, int x, int cols, draw_role r);
  */
 int draw_field(const draw_style *st, int y, int x, int cols, edit *ed, int masked);
 
+/*
+ * A memo box of rows x cols at (y, x), each row between '[' and ']', with
+ * the editor's text wrapped; the caret's screen position goes to *caret_y,
+ * *caret_x.
+ */
+void draw_memo(const draw_style *st, int y, int x, int rows, int cols, edit *ed, int *caret_y,
+               int *caret_x);
+
 /* A box h rows by w columns with its top-left corner at (y, x); the inside is blanked. */
 void draw_box(const draw_style *st, int y, int x, int h, int w);
 
