@@ -258,6 +258,23 @@ static void leave_asks_when_dirty_gb18030(void)
 	leave_asks_when_dirty(SCREEN_GB18030);
 }
 
+/* Started in a terminal that is too small: the notice, then the login once it grows. */
+static void start_too_small(void)
+{
+	char db[4200];
+	if (screen_make_db(db, sizeof db) != 0)
+		return;
+	screen_opts o = {.rows = 20, .cols = 60};
+	vt *v = screen_start(db, &o);
+	if (v == NULL)
+		return;
+	CHECK(vt_wait_text(v, "终端太小，请放大到至少 80×24", SCREEN_WAIT_MS));
+	CHECK_SCREEN(v, !vt_contains(v, "用户登录"));
+	CHECK(vt_resize(v, 24, 80) == 0 && vt_wait_text(v, "用户登录", SCREEN_WAIT_MS));
+	CHECK(screen_login(v, "demo", "demo", "主菜单"));
+	vt_free(v);
+}
+
 TEST_MAIN(T(resize_and_back_utf8), T(resize_and_back_gb18030), T(hangup_keeps_draft_utf8),
           T(hangup_keeps_draft_gb18030), T(stale_second_save_utf8), T(stale_second_save_gb18030),
-          T(leave_asks_when_dirty_utf8), T(leave_asks_when_dirty_gb18030))
+          T(leave_asks_when_dirty_utf8), T(leave_asks_when_dirty_gb18030), T(start_too_small))

@@ -252,6 +252,12 @@ int app_msg_is_error(const app *a)
 	return a->msg[0] != '\0' && a->msg_kind == APP_MSG_ERROR;
 }
 
+void app_msg_clear_hint(app *a)
+{
+	if (a->msg_kind == APP_MSG_HINT)
+		app_msg_clear(a);
+}
+
 /* ---- drawing a frame ---- */
 
 static void app_draw_top_line(app *a, const char *title)
@@ -300,7 +306,10 @@ static void app_draw_screens(app *a)
 		stack[i]->ops->draw(a, stack[i]);
 	if (a->msg[0] != '\0')
 		draw_text(&a->style, LINES - 2, 1, COLS - 2, a->msg,
-		          a->msg_kind == APP_MSG_ERROR ? DRAW_ERROR : DRAW_NOTICE, 0);
+		          a->msg_kind == APP_MSG_ERROR    ? DRAW_ERROR
+		          : a->msg_kind == APP_MSG_NOTICE ? DRAW_NOTICE
+		                                          : DRAW_NORMAL,
+		          0);
 	if (a->top != NULL)
 		keys_draw_bar(&a->style, LINES - 1, COLS - 1, a->top->keys);
 }
@@ -350,8 +359,10 @@ static void app_help_input(app *a, app_screen *s, const keys_event *ev)
 		h->first += ev->action == ACT_PGDN ? page : 1;
 	else if (ev->kind == KE_ACTION && (ev->action == ACT_PGUP || ev->action == ACT_PREV))
 		h->first -= ev->action == ACT_PGUP ? page : 1;
-	else
-		app_pop(a);
+	else {
+		app_pop(a); /* h is gone */
+		return;
+	}
 	if (h->first < 0)
 		h->first = 0;
 }

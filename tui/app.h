@@ -63,8 +63,9 @@ struct app_screen {
 };
 
 typedef enum app_msg_kind {
-	APP_MSG_NOTICE = 0,
-	APP_MSG_ERROR,
+	APP_MSG_NOTICE = 0, /* stays until replaced or cleared */
+	APP_MSG_ERROR,      /* shown as an error */
+	APP_MSG_HINT,       /* about the field under the cursor: goes when the cursor leaves */
 } app_msg_kind;
 
 /*
@@ -119,6 +120,8 @@ void app_msg_err(app *a, const err_info *e);
 void app_msg_clear(app *a);
 /* 1 if an error is on the message line. */
 int app_msg_is_error(const app *a);
+/* Clear the message line if it holds a hint. */
+void app_msg_clear_hint(app *a);
 
 /* ---- leaving ---- */
 

@@ -137,7 +137,9 @@ static void fv_enter(app *a, formview *fv, int i)
 		return;
 	}
 	if (fs->hint != MSG_NONE && !app_msg_is_error(a))
-		app_msg(a, APP_MSG_NOTICE, msg_text(fs->hint));
+		app_msg(a, APP_MSG_HINT, msg_text(fs->hint));
+	else if (fs->hint == MSG_NONE)
+		app_msg_clear_hint(a);
 }
 
 /* 1 if the user changed the field under the cursor since entering it. */
