@@ -125,6 +125,16 @@ static void hangup_keeps_draft(const char *locale)
 	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 	vt_free(v);
 
+	/* Esc decides nothing: the draft is offered again next time. */
+	v = screen_start(db, &o);
+	if (v == NULL)
+		return;
+	CHECK(screen_login(v, "demo", "demo", "发现未保存的草稿"));
+	CHECK(screen_key(v, VT_KEY_ESC));
+	CHECK_SCREEN(v, !vt_contains(v, "草稿") && vt_contains(v, "主菜单"));
+	CHECK(vt_key(v, VT_KEY_F10) == 0 && vt_wait_exit(v, SCREEN_WAIT_MS, &st));
+	vt_free(v);
+
 	/* Declined: the draft is dropped and not offered again. */
 	v = screen_start(db, &o);
 	if (v == NULL)

@@ -110,6 +110,8 @@ err_code app_new(db *d, lb_date today, app **out, err_info *e)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* Ctrl-C is a key in raw mode; a SIGINT from elsewhere must not skip the drafts. */
+	sigaction(SIGINT, &sa, NULL);
 
 	a->scr = newterm(NULL, stdout, stdin);
 	if (a->scr == NULL) {
@@ -266,10 +268,13 @@ static void app_draw_top_line(app *a, const char *title)
 	char right[400] = "", date[DATE_ISO_LEN];
 	date_format(a->today, date);
 	if (a->logged_in) {
-		char who[160];
+		/* The office gives way first when the line is short of room. */
+		char who[160], office[sizeof a->office];
 		snprintf(who, sizeof who, msg_text(MSG_UI_OPERATOR), a->op.name);
-		snprintf(right, sizeof right, "%s  %s%s%s ", who, a->office,
-		         a->office[0] ? "  " : "", date);
+		int room = COLS - draw_width(title ? title : "") - draw_width(who) - 18;
+		text_truncate(a->office, room > 0 ? room : 0, 1, office, sizeof office);
+		snprintf(right, sizeof right, "%s  %s%s%s ", who, office, office[0] ? "  " : "",
+		         date);
 	} else {
 		snprintf(right, sizeof right, "%s ", date);
 	}
@@ -286,6 +291,24 @@ static void app_draw_too_small(app *a)
 	int x = w < COLS ? (COLS - w) / 2 : 0;
 	int drawn = draw_text(&a->style, y, x, COLS - x, notice, DRAW_NORMAL, 0);
 	app_caret(a, y, x + drawn < COLS ? x + drawn : COLS - 1);
+}
+
+/* The message line; a message too long for it starts one line higher, never cut. */
+static void app_draw_msg(app *a)
+{
+	draw_role r = a->msg_kind == APP_MSG_ERROR    ? DRAW_ERROR
+	              : a->msg_kind == APP_MSG_NOTICE ? DRAW_NOTICE
+	                                              : DRAW_NORMAL;
+	int cols = COLS - 2;
+	if (draw_width(a->msg) <= cols) {
+		draw_text(&a->style, LINES - 2, 1, cols, a->msg, r, 0);
+		return;
+	}
+	char first[sizeof a->msg];
+	text_truncate(a->msg, cols, 0, first, sizeof first);
+	draw_fill(&a->style, LINES - 3, 0, COLS, DRAW_NORMAL);
+	draw_text(&a->style, LINES - 3, 1, cols, first, r, 0);
+	draw_text(&a->style, LINES - 2, 1, cols, a->msg + strlen(first), r, 0);
 }
 
 static void app_draw_screens(app *a)
@@ -305,11 +328,7 @@ static void app_draw_screens(app *a)
 	for (int i = n - 1; i >= 0; i--)
 		stack[i]->ops->draw(a, stack[i]);
 	if (a->msg[0] != '\0')
-		draw_text(&a->style, LINES - 2, 1, COLS - 2, a->msg,
-		          a->msg_kind == APP_MSG_ERROR    ? DRAW_ERROR
-		          : a->msg_kind == APP_MSG_NOTICE ? DRAW_NOTICE
-		                                          : DRAW_NORMAL,
-		          0);
+		app_draw_msg(a);
 	if (a->top != NULL)
 		keys_draw_bar(&a->style, LINES - 1, COLS - 1, a->top->keys);
 }
@@ -396,7 +415,7 @@ typedef struct app_ask_screen {
 	app *a;       /* for an answer given when the popup goes away unanswered */
 	int answered; /* the callback was called */
 	char question[400];
-	void (*answer)(app *a, void *ctx, int yes);
+	void (*answer)(app *a, void *ctx, app_answer ans);
 	void *ctx;
 } app_ask_screen;
 
@@ -417,23 +436,22 @@ static void app_ask_draw(app *a, app_screen *s)
 static void app_ask_input(app *a, app_screen *s, const keys_event *ev)
 {
 	app_ask_screen *q = (app_ask_screen *)s;
-	int yes = -1;
-	if (ev->kind == KE_CHAR) {
-		if (ev->ch == L'y' || ev->ch == L'Y' || ev->ch == 0x662F /* 是 */)
-			yes = 1;
-		else if (ev->ch == L'n' || ev->ch == L'N' || ev->ch == 0x5426 /* 否 */)
-			yes = 0;
-	} else if (ev->kind == KE_ACTION && ev->action == ACT_BACK) {
-		yes = 0;
-	}
-	if (yes < 0)
+	app_answer ans;
+	if (ev->kind == KE_CHAR && (ev->ch == L'y' || ev->ch == L'Y' || ev->ch == 0x662F /* 是 */))
+		ans = APP_ANSWER_YES;
+	else if (ev->kind == KE_CHAR &&
+	         (ev->ch == L'n' || ev->ch == L'N' || ev->ch == 0x5426 /* 否 */))
+		ans = APP_ANSWER_NO;
+	else if (ev->kind == KE_ACTION && ev->action == ACT_BACK)
+		ans = APP_ANSWER_LATER;
+	else
 		return;
-	void (*answer)(app *, void *, int) = q->answer;
+	void (*answer)(app *, void *, app_answer) = q->answer;
 	void *ctx = q->ctx;
 	q->answered = 1;
 	app_remove(a, s);
 	if (answer != NULL)
-		answer(a, ctx, yes);
+		answer(a, ctx, ans);
 }
 
 static void app_ask_destroy(app_screen *s)
@@ -441,7 +459,7 @@ static void app_ask_destroy(app_screen *s)
 	app_ask_screen *q = (app_ask_screen *)s;
 	/* The program is ending with the question open: let the asker clean up. */
 	if (!q->answered && q->answer != NULL)
-		q->answer(q->a, q->ctx, -1);
+		q->answer(q->a, q->ctx, APP_ANSWER_GONE);
 	free(s);
 }
 
@@ -451,12 +469,13 @@ static const app_screen_ops app_ask_ops = {
     .destroy = app_ask_destroy,
 };
 
-void app_ask(app *a, const char *question, void (*answer)(app *a, void *ctx, int yes), void *ctx)
+void app_ask(app *a, const char *question, void (*answer)(app *a, void *ctx, app_answer ans),
+             void *ctx)
 {
 	app_ask_screen *q = calloc(1, sizeof *q);
 	if (q == NULL) {
 		if (answer != NULL)
-			answer(a, ctx, 0);
+			answer(a, ctx, APP_ANSWER_GONE);
 		return;
 	}
 	q->base.ops = &app_ask_ops;
@@ -484,10 +503,10 @@ void app_quit_now(app *a)
 	a->quit = 1;
 }
 
-static void app_quit_answer(app *a, void *ctx, int yes)
+static void app_quit_answer(app *a, void *ctx, app_answer ans)
 {
 	(void)ctx;
-	if (yes == 1)
+	if (ans == APP_ANSWER_YES)
 		app_quit_now(a);
 }
 

@@ -130,11 +130,20 @@ void app_quit(app *a);
 /* Quit without asking (screens' leave(…, 0) is called). */
 void app_quit_now(app *a);
 
+/* How a question was answered. */
+typedef enum app_answer {
+	APP_ANSWER_GONE = -2,  /* the program ends with the question open */
+	APP_ANSWER_LATER = -1, /* Esc: no decision now */
+	APP_ANSWER_NO = 0,     /* 否 (N) */
+	APP_ANSWER_YES = 1,    /* 是 (Y) */
+} app_answer;
+
 /*
- * Ask a yes/no question in a popup (是(Y)/否(N); Esc answers no); `answer`
- * is called with 1 or 0 after the popup is gone, or with -1 if the program
- * ends before the user answered (so ctx can be released).
+ * Ask a yes/no question in a popup (是(Y)/否(N), Esc for neither); `answer`
+ * is called after the popup is gone, also with APP_ANSWER_GONE when the
+ * program ends first, so ctx can be released.
  */
-void app_ask(app *a, const char *question, void (*answer)(app *a, void *ctx, int yes), void *ctx);
+void app_ask(app *a, const char *question, void (*answer)(app *a, void *ctx, app_answer ans),
+             void *ctx);
 
 #endif

@@ -270,6 +270,10 @@ static int fv_offer_choices(app *a, formview *fv, const char *query)
 
 static void fv_pick(app *a, formview *fv, const char *query)
 {
+	if (fv->readonly) {
+		app_msg(a, APP_MSG_ERROR, err_text(ERR_FORM_READONLY));
+		return;
+	}
 	if (fv->cur < 0 || fv->ed == NULL || form_field(fv->f, fv->cur)->type != FT_CODE) {
 		app_msg(a, APP_MSG_ERROR, msg_text(MSG_UI_NO_PICKLIST));
 		return;
@@ -439,10 +443,10 @@ static int fv_dirty(app *a, app_screen *s)
 	return form_dirty(fv->f) || fv_changed(fv);
 }
 
-static void fv_discard_answer(app *a, void *ctx, int yes)
+static void fv_discard_answer(app *a, void *ctx, app_answer ans)
 {
 	formview *fv = ctx;
-	if (yes != 1)
+	if (ans != APP_ANSWER_YES)
 		return;
 	form_draft_discard(fv->f, NULL);
 	app_msg_clear(a);
@@ -459,10 +463,10 @@ static void fv_back(app *a, formview *fv)
 	fv_close(a, fv);
 }
 
-static void fv_new_answer(app *a, void *ctx, int yes)
+static void fv_new_answer(app *a, void *ctx, app_answer ans)
 {
 	formview *fv = ctx;
-	if (yes != 1)
+	if (ans != APP_ANSWER_YES)
 		return;
 	form_draft_discard(fv->f, NULL);
 	form_clear(fv->f);
@@ -475,7 +479,10 @@ static void fv_leave_session(app *a, app_screen *s, int lost)
 	(void)a;
 	formview *fv = (formview *)s;
 	if (!lost) {
-		form_draft_discard(fv->f, NULL);
+		/* The user chose to leave these changes; a form left untouched keeps
+		 * whatever draft the operator still has of it. */
+		if (form_dirty(fv->f) || fv_changed(fv))
+			form_draft_discard(fv->f, NULL);
 		return;
 	}
 	/* The connection dropped: keep even the half-typed field. */
@@ -597,14 +604,21 @@ static void fv_input(app *a, app_screen *s, const keys_event *ev)
 		fv_back(a, fv);
 		break;
 	case ACT_NEW:
-		if (fv_dirty(a, s))
+		if (fv->readonly)
+			app_msg(a, APP_MSG_ERROR, err_text(ERR_FORM_READONLY));
+		else if (fv_dirty(a, s))
 			app_ask(a, msg_text(MSG_UI_CONFIRM_DISCARD), fv_new_answer, fv);
 		else
-			fv_new_answer(a, fv, 1);
+			fv_new_answer(a, fv, APP_ANSWER_YES);
 		break;
 	default:
 		if (fv->ed == NULL)
 			break;
+		if (fv->readonly && (ev->action == ACT_BACKSPACE || ev->action == ACT_DELETE ||
+		                     ev->action == ACT_CLEAR)) {
+			app_msg(a, APP_MSG_ERROR, err_text(ERR_FORM_READONLY));
+			break;
+		}
 		switch (ev->action) {
 		case ACT_LEFT:
 			edit_left(fv->ed);

@@ -41,10 +41,10 @@ static const form_spec *tui_draft_form(const operator_rec *op, const char *form_
 
 static void tui_offer_next(app *a, tui_drafts *d);
 
-static void tui_draft_answer(app *a, void *ctx, int yes)
+static void tui_draft_answer(app *a, void *ctx, app_answer ans)
 {
 	tui_drafts *d = ctx;
-	if (yes < 0) {
+	if (ans == APP_ANSWER_GONE) {
 		draft_list_free(&d->list);
 		free(d);
 		return;
@@ -54,14 +54,15 @@ static void tui_draft_answer(app *a, void *ctx, int yes)
 	const form_spec *spec = tui_draft_form(app_operator(a), info->form, &readonly);
 	err_info e;
 	err_clear(&e);
-	if (yes && spec != NULL) {
+	if (ans == APP_ANSWER_YES && spec != NULL) {
 		if (formview_open(a, spec, FORMVIEW_DRAFT, 0, readonly, NULL, NULL, &e) == ERR_OK)
 			app_msg(a, APP_MSG_NOTICE, msg_text(MSG_UI_DRAFT_RESTORED));
 		else
 			app_msg_err(a, &e);
-	} else if (!yes && draft_delete(app_db(a), info->form, &e) != ERR_OK) {
+	} else if (ans == APP_ANSWER_NO && draft_delete(app_db(a), info->form, &e) != ERR_OK) {
 		app_msg_err(a, &e);
 	}
+	/* Esc leaves the draft for the next login. */
 	tui_offer_next(a, d);
 }
 
