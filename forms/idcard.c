@@ -15,101 +15,16 @@
 #include "forms/idcard.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
-/*
- * Decode one UTF-8 character at s (at most len bytes, len >= 1): returns
- * the bytes used and the code point, or 1 and U+FFFD for an invalid,
- * overlong, surrogate or truncated sequence (the contract of
- * text_utf8_decode, so this can later be replaced by it).
- */
-static size_t idcard_utf8_decode(const char *s, size_t len, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t need;
-	uint32_t v, min;
-	*cp = 0xFFFD;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		need = 1;
-		v = u[0] & 0x1Fu;
-		min = 0x80;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		need = 2;
-		v = u[0] & 0x0Fu;
-		min = 0x800;
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		need = 3;
-		v = u[0] & 0x07u;
-		min = 0x10000;
-	} else {
-		return 1;
-	}
-	if (len < need + 1)
-		return 1;
-	for (size_t i = 1; i <= need; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 1;
-		v = (v << 6) | (u[i] & 0x3Fu);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 1;
-	*cp = v;
-	return need + 1;
-}
-
-static int idcard_is_space(uint32_t cp)
-{
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x3000;
-}
-
-/* Byte range [*start, *end) of s without leading and trailing white space. */
-static void idcard_trim(const char *s, size_t len, size_t *start, size_t *end)
-{
-	int seen = 0;
-	*start = *end = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = idcard_utf8_decode(s + i, len - i, &cp);
-		if (!idcard_is_space(cp)) {
-			if (!seen)
-				*start = i;
-			seen = 1;
-			*end = i + n;
-		}
-		i += n;
-	}
-}
-
-/* Name the character of n bytes at s (code point cp) for an error detail. */
-static void idcard_char_desc(const char *s, size_t n, uint32_t cp, char *out, size_t size)
-{
-	if (n == 1 && (unsigned char)s[0] >= 0x80)
-		snprintf(out, size, "无法识别的字节0x%02X", (unsigned char)s[0]);
-	else if (cp == ' ')
-		snprintf(out, size, "空格");
-	else if (cp == 0x3000)
-		snprintf(out, size, "全角空格");
-	else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		snprintf(out, size, "控制字符U+%04X", (unsigned)cp);
-	else
-		snprintf(out, size, "“%.*s”", (int)n, s);
-}
+#include "forms/input.h"
+#include "locale/text.h"
 
 /* ASCII digit or 'X' for an accepted character (full-width folded), else 0. */
 static char idcard_fold(uint32_t cp)
 {
-	if (cp >= '0' && cp <= '9')
-		return (char)cp;
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (char)('0' + (cp - 0xFF10));
-	if (cp == 'X' || cp == 'x' || cp == 0xFF38 || cp == 0xFF58)
-		return 'X';
-	return 0;
+	char c = input_fold_alnum(cp);
+	return (c >= '0' && c <= '9') || c == 'X' ? c : 0;
 }
 
 static int idcard_province_known(int p)
@@ -185,14 +100,14 @@ err_code idcard_parse(const char *text, lb_date today, idcard_info *out, err_inf
 	size_t n = 0, start, end;
 	if (text == NULL)
 		return err_set(e, ERR_ID_EMPTY, MSG_F_ID_NO, NULL);
-	idcard_trim(text, strlen(text), &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = idcard_utf8_decode(text + i, end - i, &cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
 		char c = idcard_fold(cp);
 		if (c == 0) {
 			char what[64];
-			idcard_char_desc(text + i, k, cp, what, sizeof what);
+			input_char_desc(text + i, k, cp, what, sizeof what);
 			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, "第%zu位是%s", n + 1, what);
 		}
 		if (n < IDCARD_LEN)

@@ -15,113 +15,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "forms/input.h"
+#include "locale/text.h"
+
 #define VALID_NAME_MIN 2
 #define VALID_NAME_MAX 30
 #define VALID_NAME_BUF 128 /* VALID_NAME_MAX characters of up to 4 bytes, and NUL */
 #define VALID_MONEY_MAX_YUAN 999999999LL
-
-/* Decode one UTF-8 character (contract of text_utf8_decode: invalid → 1 byte, U+FFFD). */
-static size_t valid_utf8_decode(const char *s, size_t len, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t need;
-	uint32_t v, min;
-	*cp = 0xFFFD;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		need = 1;
-		v = u[0] & 0x1Fu;
-		min = 0x80;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		need = 2;
-		v = u[0] & 0x0Fu;
-		min = 0x800;
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		need = 3;
-		v = u[0] & 0x07u;
-		min = 0x10000;
-	} else {
-		return 1;
-	}
-	if (len < need + 1)
-		return 1;
-	for (size_t i = 1; i <= need; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 1;
-		v = (v << 6) | (u[i] & 0x3Fu);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 1;
-	*cp = v;
-	return need + 1;
-}
-
-/* 1 if the n bytes at s decoded to cp are an invalid sequence, not a real U+FFFD. */
-static int valid_is_bad(const char *s, size_t n)
-{
-	return n == 1 && (unsigned char)s[0] >= 0x80;
-}
-
-static int valid_is_space(uint32_t cp)
-{
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x3000;
-}
-
-static int valid_is_control(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
-}
-
-/* Byte range [*start, *end) of s without leading and trailing white space. */
-static void valid_trim(const char *s, size_t *start, size_t *end)
-{
-	size_t len = strlen(s);
-	int seen = 0;
-	*start = *end = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = valid_utf8_decode(s + i, len - i, &cp);
-		if (!valid_is_space(cp)) {
-			if (!seen)
-				*start = i;
-			seen = 1;
-			*end = i + n;
-		}
-		i += n;
-	}
-}
-
-/* Name the character of n bytes at s (code point cp) for an error detail. */
-static void valid_char_desc(const char *s, size_t n, uint32_t cp, char *out, size_t size)
-{
-	if (valid_is_bad(s, n))
-		snprintf(out, size, "无法识别的字节0x%02X", (unsigned char)s[0]);
-	else if (cp == ' ')
-		snprintf(out, size, "空格");
-	else if (cp == 0x3000)
-		snprintf(out, size, "全角空格");
-	else if (cp == '\n')
-		snprintf(out, size, "换行");
-	else if (cp == '\t')
-		snprintf(out, size, "制表符");
-	else if (valid_is_control(cp))
-		snprintf(out, size, "控制字符U+%04X", (unsigned)cp);
-	else
-		snprintf(out, size, "“%.*s”", (int)n, s);
-}
-
-/* 0-9 for an ASCII or full-width digit, else -1. */
-static int valid_digit(uint32_t cp)
-{
-	if (cp >= '0' && cp <= '9')
-		return (int)(cp - '0');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10);
-	return -1;
-}
 
 /* ---- names ---- */
 
@@ -158,15 +58,15 @@ err_code valid_name(const char *text, msg_id field, char *out, size_t out_size, 
 	int prev_dot = 0;
 	if (text == NULL)
 		return err_set(e, ERR_NAME_EMPTY, field, NULL);
-	valid_trim(text, &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	if (start == end)
 		return err_set(e, ERR_NAME_EMPTY, field, NULL);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = valid_utf8_decode(text + i, end - i, &cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
 		char what[64];
 		count++;
-		if (valid_is_bad(text + i, k))
+		if (input_is_bad(text + i, k))
 			return err_set(e, ERR_TEXT_UTF8, field, "第%zu个字是无法识别的字节0x%02X",
 			               count, (unsigned char)text[i]);
 		if (valid_is_name_dot(cp)) {
@@ -183,10 +83,10 @@ err_code valid_name(const char *text, msg_id field, char *out, size_t out_size, 
 			i += k;
 			continue;
 		}
-		valid_char_desc(text + i, k, cp, what, sizeof what);
+		input_char_desc(text + i, k, cp, what, sizeof what);
 		if (valid_is_latin(cp))
 			return err_set(e, ERR_NAME_LATIN, field, "第%zu个字是%s", count, what);
-		if (valid_digit(cp) >= 0)
+		if (input_digit(cp) >= 0)
 			return err_set(e, ERR_NAME_DIGIT, field, "第%zu个字是%s", count, what);
 		if (valid_is_wrong_dot(cp))
 			return err_set(e, ERR_NAME_CHARS, field, "第%zu个字是%s，间隔号请用“·”",
@@ -355,11 +255,11 @@ err_code valid_phone(const char *text, msg_id field, char *out, size_t out_size,
 		out = tmp;
 		out_size = sizeof tmp;
 	}
-	valid_trim(text, &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = valid_utf8_decode(text + i, end - i, &cp);
-		int d = valid_digit(cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
+		int d = input_digit(cp);
 		char c;
 		chars++;
 		if (d >= 0)
@@ -374,7 +274,7 @@ err_code valid_phone(const char *text, msg_id field, char *out, size_t out_size,
 			c = 0;
 		else {
 			char what[64];
-			valid_char_desc(text + i, k, cp, what, sizeof what);
+			input_char_desc(text + i, k, cp, what, sizeof what);
 			return err_set(e, ERR_PHONE_FORMAT, field, "第%zu个字符是%s", chars, what);
 		}
 		if (c != 0) {
@@ -417,11 +317,11 @@ err_code valid_money(const char *text, msg_id field, int64_t *fen, err_info *e)
 	int only_digits = 1; /* for input too long to keep: a huge number, or garbage? */
 	if (text == NULL)
 		text = "";
-	valid_trim(text, &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = valid_utf8_decode(text + i, end - i, &cp);
-		int d = valid_digit(cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
+		int d = input_digit(cp);
 		char c;
 		if (d >= 0)
 			c = (char)('0' + d);
@@ -439,7 +339,7 @@ err_code valid_money(const char *text, msg_id field, int64_t *fen, err_info *e)
 			c = ' ';
 		else {
 			char what[64];
-			valid_char_desc(text + i, k, cp, what, sizeof what);
+			input_char_desc(text + i, k, cp, what, sizeof what);
 			return err_set(e, ERR_MONEY_FORMAT, field, "第%zu个字符是%s", n + 1, what);
 		}
 		if (c != ',' && (c < '0' || c > '9'))
@@ -550,14 +450,14 @@ err_code valid_text(const char *text, msg_id field, int max_chars, int multiline
 	size_t len = strlen(text);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t k = valid_utf8_decode(text + i, len - i, &cp);
+		size_t k = text_utf8_decode(text + i, len - i, &cp);
 		count++;
-		if (valid_is_bad(text + i, k))
+		if (input_is_bad(text + i, k))
 			return err_set(e, ERR_TEXT_UTF8, field, "第%zu个字是无法识别的字节0x%02X",
 			               count, (unsigned char)text[i]);
-		if (valid_is_control(cp) && !(multiline && cp == '\n')) {
+		if (input_is_control(cp) && !(multiline && cp == '\n')) {
 			char what[64];
-			valid_char_desc(text + i, k, cp, what, sizeof what);
+			input_char_desc(text + i, k, cp, what, sizeof what);
 			return err_set(e, ERR_TEXT_CONTROL, field, "第%zu个字是%s%s", count, what,
 			               cp == '\n' ? "，此处只能填一行" : "");
 		}
@@ -580,11 +480,11 @@ err_code valid_int(const char *text, msg_id field, long min, long max, long *out
 		return err_set(e, ERR_INVALID_ARG, field, NULL);
 	if (text == NULL)
 		text = "";
-	valid_trim(text, &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = valid_utf8_decode(text + i, end - i, &cp);
-		int d = valid_digit(cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
+		int d = input_digit(cp);
 		chars++;
 		if (chars == 1 &&
 		    (cp == '-' || cp == 0xFF0D || cp == 0x2212 || cp == '+' || cp == 0xFF0B)) {
@@ -597,7 +497,7 @@ err_code valid_int(const char *text, msg_id field, long min, long max, long *out
 				mag = mag * 10 + (unsigned long)d;
 		} else {
 			char what[64];
-			valid_char_desc(text + i, k, cp, what, sizeof what);
+			input_char_desc(text + i, k, cp, what, sizeof what);
 			return err_set(e, ERR_INT_FORMAT, field, "第%zu个字符是%s", chars, what);
 		}
 		i += k;
