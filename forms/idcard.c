@@ -62,10 +62,11 @@ err_code idcard_upgrade15(const char *id15, char out[IDCARD_LEN + 1], err_info *
 	if (n == 0)
 		return err_set(e, ERR_ID_EMPTY, MSG_F_ID_NO, NULL);
 	if (n != 15)
-		return err_set(e, ERR_ID_LENGTH, MSG_F_ID_NO, "现有%zu位", n);
+		return err_set(e, ERR_ID_LENGTH, MSG_F_ID_NO, msg_text(MSG_D_ID_LENGTH), n);
 	for (size_t i = 0; i < 15; i++)
 		if (id15[i] < '0' || id15[i] > '9')
-			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, "第%zu位不是数字", i + 1);
+			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, msg_text(MSG_D_ID_NOT_DIGIT),
+			               i + 1);
 	/* GB 11643-1989 reserved sequences 996-999 for people aged 100 or more. */
 	const char *century = idcard_num(id15 + 12, 3) >= 996 ? "18" : "19";
 	memcpy(out, id15, 6);
@@ -79,18 +80,18 @@ err_code idcard_upgrade15(const char *id15, char out[IDCARD_LEN + 1], err_info *
 /* ERR_ID_OTHER_TYPE with a detail naming the document, or ERR_OK. */
 static err_code idcard_other_type(const char *id, err_info *e)
 {
-	const char *what = NULL;
+	msg_id what = MSG_NONE;
 	if (id[0] == '9')
-		what = "以9开头的18位号码是外国人永久居留身份证号码";
+		what = MSG_D_ID_FOREIGNER;
 	else if (id[0] == '8' && id[1] == '3')
-		what = "以83开头的是台湾居民居住证号码";
+		what = MSG_D_ID_TAIWAN;
 	else if (memcmp(id, "810000", 6) == 0)
-		what = "以810000开头的是香港居民居住证号码";
+		what = MSG_D_ID_HONG_KONG;
 	else if (memcmp(id, "820000", 6) == 0)
-		what = "以820000开头的是澳门居民居住证号码";
-	if (what == NULL)
+		what = MSG_D_ID_MACAO;
+	if (what == MSG_NONE)
 		return ERR_OK;
-	return err_set(e, ERR_ID_OTHER_TYPE, MSG_F_ID_NO, "%s", what);
+	return err_set(e, ERR_ID_OTHER_TYPE, MSG_F_ID_NO, "%s", msg_text(what));
 }
 
 err_code idcard_parse(const char *text, lb_date today, idcard_info *out, err_info *e)
@@ -108,7 +109,8 @@ err_code idcard_parse(const char *text, lb_date today, idcard_info *out, err_inf
 		if (c == 0) {
 			char what[64];
 			input_char_desc(text + i, k, cp, what, sizeof what);
-			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, "第%zu位是%s", n + 1, what);
+			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, msg_text(MSG_D_POS_IS), n + 1,
+			               what);
 		}
 		if (n < IDCARD_LEN)
 			buf[n] = c;
@@ -118,18 +120,18 @@ err_code idcard_parse(const char *text, lb_date today, idcard_info *out, err_inf
 	if (n == 0)
 		return err_set(e, ERR_ID_EMPTY, MSG_F_ID_NO, NULL);
 	if (n != 15 && n != 18)
-		return err_set(e, ERR_ID_LENGTH, MSG_F_ID_NO, "现有%zu位", n);
+		return err_set(e, ERR_ID_LENGTH, MSG_F_ID_NO, msg_text(MSG_D_ID_LENGTH), n);
 	buf[n] = '\0';
 	for (size_t i = 0; i < n; i++)
 		if (buf[i] == 'X' && i != 17)
-			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO,
-			               "第%zu位是“X”，X只能是18位号码的末位", i + 1);
+			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, msg_text(MSG_D_ID_X_NOT_LAST),
+			               i + 1);
 
 	int province = idcard_num(buf, 2);
 	if (n == 18 && idcard_other_type(buf, e) != ERR_OK)
 		return ERR_ID_OTHER_TYPE;
 	if (!idcard_province_known(province))
-		return err_set(e, ERR_ID_PROVINCE, MSG_F_ID_NO, "前两位是%.2s", buf);
+		return err_set(e, ERR_ID_PROVINCE, MSG_F_ID_NO, msg_text(MSG_D_ID_PROVINCE), buf);
 
 	if (n == 15) {
 		err_code rc = idcard_upgrade15(buf, id, e);
@@ -145,16 +147,15 @@ err_code idcard_parse(const char *text, lb_date today, idcard_info *out, err_inf
 		return err_set(e, ERR_ID_BIRTH_INVALID, MSG_F_ID_NO, "%04d-%02d-%02d", y, m, d);
 	if (birth > today) {
 		char t[DATE_ISO_LEN];
-		return err_set(e, ERR_ID_BIRTH_FUTURE, MSG_F_ID_NO, "%04d-%02d-%02d，今天是%s", y,
-		               m, d, date_format(today, t));
+		return err_set(e, ERR_ID_BIRTH_FUTURE, MSG_F_ID_NO, msg_text(MSG_D_ID_BIRTH_FUTURE),
+		               y, m, d, date_format(today, t));
 	}
 
 	if (n == 18) {
 		char want = idcard_check_char(id);
 		if (id[17] != want)
-			return err_set(e, ERR_ID_CHECKSUM, MSG_F_ID_NO,
-			               "按前17位计算末位应为%c，现为%c；请先核对前17位", want,
-			               id[17]);
+			return err_set(e, ERR_ID_CHECKSUM, MSG_F_ID_NO, msg_text(MSG_D_ID_CHECKSUM),
+			               want, id[17]);
 	}
 
 	if (out != NULL) {

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "locale/msg.h"
 #include "locale/text.h"
 
 int input_is_space(uint32_t cp)
@@ -42,19 +43,19 @@ void input_trim(const char *s, size_t len, size_t *start, size_t *end)
 void input_char_desc(const char *s, size_t n, uint32_t cp, char *out, size_t size)
 {
 	if (input_is_bad(s, n))
-		snprintf(out, size, "无法识别的字节0x%02X", (unsigned char)s[0]);
+		snprintf(out, size, msg_text(MSG_D_BAD_BYTE), (unsigned char)s[0]);
 	else if (cp == ' ')
-		snprintf(out, size, "空格");
+		snprintf(out, size, "%s", msg_text(MSG_D_SPACE));
 	else if (cp == 0x3000)
-		snprintf(out, size, "全角空格");
+		snprintf(out, size, "%s", msg_text(MSG_D_FULLWIDTH_SPACE));
 	else if (cp == '\n')
-		snprintf(out, size, "换行");
+		snprintf(out, size, "%s", msg_text(MSG_D_NEWLINE));
 	else if (cp == '\t')
-		snprintf(out, size, "制表符");
+		snprintf(out, size, "%s", msg_text(MSG_D_TAB));
 	else if (input_is_control(cp))
-		snprintf(out, size, "控制字符U+%04X", (unsigned)cp);
+		snprintf(out, size, msg_text(MSG_D_CONTROL_CHAR), (unsigned)cp);
 	else
-		snprintf(out, size, "“%.*s”", (int)n, s);
+		snprintf(out, size, msg_text(MSG_D_QUOTED_CHAR), (int)n, s);
 }
 
 int input_digit(uint32_t cp)

@@ -64,20 +64,20 @@ char uscc_org_check_char(const char *body8)
 	return c9 == 10 ? 'X' : c9 == 11 ? '0' : (char)('0' + c9);
 }
 
-/* What a forbidden letter was probably meant to be, for the detail. */
-static const char *uscc_letter_hint(char c)
+/* What a forbidden letter was probably meant to be, for the detail (MSG_NONE gives ""). */
+static msg_id uscc_letter_hint(char c)
 {
 	switch (c) {
 	case 'O':
-		return "，可能应为数字0";
+		return MSG_D_USCC_MAYBE_0;
 	case 'I':
-		return "，可能应为数字1";
+		return MSG_D_USCC_MAYBE_1;
 	case 'Z':
-		return "，可能应为数字2";
+		return MSG_D_USCC_MAYBE_2;
 	case 'S':
-		return "，可能应为数字5";
+		return MSG_D_USCC_MAYBE_5;
 	default:
-		return "";
+		return MSG_NONE;
 	}
 }
 
@@ -127,35 +127,37 @@ err_code uscc_parse(const char *text, uscc_info *out, err_info *e)
 	if (n == 0)
 		return err_set(e, ERR_USCC_EMPTY, MSG_F_USCC, NULL);
 	if (n == 10 && dash_at_9 && bad_count == 1)
-		return err_set(e, ERR_USCC_LENGTH, MSG_F_USCC,
-		               "这是组织机构代码，请填写18位统一社会信用代码");
+		return err_set(e, ERR_USCC_LENGTH, MSG_F_USCC, "%s",
+		               msg_text(MSG_D_USCC_IS_ORG_CODE));
 	if (bad_pos != 0)
-		return err_set(e, ERR_USCC_CHARS, MSG_F_USCC, "第%zu位是%s", bad_pos, bad_what);
+		return err_set(e, ERR_USCC_CHARS, MSG_F_USCC, msg_text(MSG_D_POS_IS), bad_pos,
+		               bad_what);
 	if (n != USCC_LEN) {
-		const char *hint = "";
+		msg_id hint = MSG_NONE;
 		if (n == 15)
-			hint = "；15位的可能是旧的工商注册号";
+			hint = MSG_D_USCC_MAYBE_REG_NO;
 		else if (n == 9)
-			hint = "；9位的可能是组织机构代码";
-		return err_set(e, ERR_USCC_LENGTH, MSG_F_USCC, "现有%zu位%s", n, hint);
+			hint = MSG_D_USCC_MAYBE_ORG_CODE;
+		return err_set(e, ERR_USCC_LENGTH, MSG_F_USCC, msg_text(MSG_D_USCC_LENGTH), n,
+		               msg_text(hint));
 	}
 	code[USCC_LEN] = '\0';
 	for (size_t i = 0; i < USCC_LEN; i++)
 		if (uscc_value(code[i]) < 0)
-			return err_set(e, ERR_USCC_CHARS, MSG_F_USCC, "第%zu位是“%c”%s", i + 1,
-			               code[i], uscc_letter_hint(code[i]));
+			return err_set(e, ERR_USCC_CHARS, MSG_F_USCC, msg_text(MSG_D_USCC_LETTER),
+			               i + 1, code[i], msg_text(uscc_letter_hint(code[i])));
 	for (size_t i = 2; i < 8; i++)
 		if (code[i] < '0' || code[i] > '9')
-			return err_set(e, ERR_USCC_AREA, MSG_F_USCC, "第%zu位是“%c”", i + 1,
-			               code[i]);
+			return err_set(e, ERR_USCC_AREA, MSG_F_USCC, msg_text(MSG_D_USCC_AREA),
+			               i + 1, code[i]);
 	char org = uscc_org_check_char(code + 8);
 	if (code[16] != org)
-		return err_set(e, ERR_USCC_ORG_CHECK, MSG_F_USCC,
-		               "按第9至16位计算第17位应为%c，现为%c", org, code[16]);
+		return err_set(e, ERR_USCC_ORG_CHECK, MSG_F_USCC, msg_text(MSG_D_USCC_ORG_CHECK),
+		               org, code[16]);
 	char want = uscc_check_char(code);
 	if (code[17] != want)
-		return err_set(e, ERR_USCC_CHECKSUM, MSG_F_USCC,
-		               "按前17位计算第18位应为%c，现为%c；请先核对前17位", want, code[17]);
+		return err_set(e, ERR_USCC_CHECKSUM, MSG_F_USCC, msg_text(MSG_D_USCC_CHECKSUM),
+		               want, code[17]);
 	if (out != NULL) {
 		memcpy(out->code, code, sizeof out->code);
 		snprintf(out->org_code, sizeof out->org_code, "%.8s-%c", code + 8, code[16]);
