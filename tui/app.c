@@ -427,7 +427,8 @@ static void app_ask_draw(app *a, app_screen *s)
 		w = COLS - 4;
 	if (w < 30)
 		w = 30;
-	int y = app_body_top(a) + app_body_rows(a) / 2 - 2, x = (COLS - w) / 2;
+	/* Low on the screen, where it hides least of a menu or the top of a form. */
+	int y = app_body_top(a) + app_body_rows(a) * 2 / 3 - 2, x = (COLS - w) / 2;
 	draw_box(&a->style, y, x, 5, w);
 	int drawn = draw_text(&a->style, y + 2, x + 3, w - 6, q->question, DRAW_NORMAL, 0);
 	app_caret(a, y + 2, x + 3 + drawn);

@@ -226,14 +226,57 @@ void draw_hline(const draw_style *st, int y, int x, int w)
 	draw_cells(y, x, 0, 1, w, st->ascii ? '-' : ACS_HLINE);
 }
 
+/*
+ * Start column of the character covering column x of row y: x itself, or
+ * the column before for the right half of a double-width character. Read
+ * from what this frame has drawn so far.
+ */
+static int draw_char_start(int y, int x, int *width)
+{
+	for (int c = 0; c < x;) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t at;
+		short pair;
+		int w = 1;
+		if (mvin_wch(y, c, &cc) == OK && getcchar(&cc, wc, &at, &pair, NULL) == OK)
+			w = wcwidth(wc[0]) > 1 ? 2 : 1;
+		if (c + w > x) {
+			*width = w;
+			return c;
+		}
+		c += w;
+	}
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t at;
+	short pair;
+	*width = mvin_wch(y, x, &cc) == OK && getcchar(&cc, wc, &at, &pair, NULL) == OK &&
+	                 wcwidth(wc[0]) > 1
+	             ? 2
+	             : 1;
+	return x;
+}
+
 void draw_box(const draw_style *st, int y, int x, int h, int w)
 {
 	if (h < 2 || w < 2)
 		return;
-	/* Blank the whole area first with the wide API, which splits any
-	 * double-width character the box edge cuts through cleanly. */
-	for (int i = 0; i < h; i++)
+	/*
+	 * ncurses 6.4 leaves the other half of a double-width character it
+	 * overwrites in place, so the terminal would keep half a character
+	 * beside the box: the halves outside the box are blanked here.
+	 */
+	for (int i = 0; i < h; i++) {
+		int lw, rw;
+		int ls = draw_char_start(y + i, x, &lw);
+		int rs = draw_char_start(y + i, x + w - 1, &rw);
+		if (ls < x)
+			mvaddnwstr(y + i, ls, L" ", 1);
 		draw_fill(st, y + i, x, w, DRAW_NORMAL);
+		if (rs + rw > x + w && x + w < COLS)
+			mvaddnwstr(y + i, x + w, L" ", 1);
+	}
 	int a = st->ascii;
 	chtype hl = a ? '-' : ACS_HLINE, vl = a ? '|' : ACS_VLINE;
 	mvaddch(y, x, a ? '+' : ACS_ULCORNER);

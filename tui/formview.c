@@ -25,6 +25,7 @@ typedef struct formview {
 	int label_w;   /* columns of the widest label */
 	int saved;     /* something was saved while open */
 	int readonly;  /* the role may look, not change */
+	int cur_y;     /* screen row of the field under the cursor, as last drawn */
 	void (*on_close)(app *a, void *ctx, int saved);
 	void *ctx;
 } formview;
@@ -264,7 +265,7 @@ static int fv_offer_choices(app *a, formview *fv, const char *query)
 		return 0;
 	if (n == 1)
 		return edit_set_utf8(fv->ed, c[0].code) == 0 && fv_leave(a, fv);
-	picklist_open(a, fv->f, fv->cur, query, fv_picked, fv);
+	picklist_open(a, fv->f, fv->cur, query, fv->cur_y, fv_picked, fv);
 	return 0;
 }
 
@@ -278,7 +279,7 @@ static void fv_pick(app *a, formview *fv, const char *query)
 		app_msg(a, APP_MSG_ERROR, msg_text(MSG_UI_NO_PICKLIST));
 		return;
 	}
-	picklist_open(a, fv->f, fv->cur, query, fv_picked, fv);
+	picklist_open(a, fv->f, fv->cur, query, fv->cur_y, fv_picked, fv);
 }
 
 /* ---- drawing ---- */
@@ -349,6 +350,7 @@ static void fv_draw_field(app *a, formview *fv, int i, int y)
 		else
 			cx = draw_field(st, y, bx, w, fv->ed, 0);
 		app_caret(a, cy, cx);
+		fv->cur_y = y;
 	} else if (fs->type == FT_MEMO) {
 		fv_draw_memo_value(st, y, bx, FV_MEMO_ROWS, w, fs, form_value(fv->f, i));
 	} else {

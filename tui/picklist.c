@@ -12,6 +12,8 @@
 #define PICK_MAX 300  /* choices fetched at most */
 #define PICK_W 44     /* box width */
 #define PICK_QUERY 20 /* characters of the filter */
+#define PICK_MIN_H 8  /* rows of the popup: at least three choices */
+#define PICK_MAX_H 18 /* … and at most this many rows */
 
 typedef struct picklist {
 	app_screen base;
@@ -24,6 +26,8 @@ typedef struct picklist {
 	size_t n;
 	int sel, top; /* selected item, first item shown */
 	int page;     /* rows of items the box shows */
+	int anchor;   /* screen row the popup keeps clear of */
+	size_t all;   /* choices with an empty filter, for the height */
 	void (*pick)(app *a, void *ctx, const char *code);
 	void *ctx;
 } picklist;
@@ -52,10 +56,18 @@ static void pick_draw(app *a, app_screen *s)
 	picklist *p = (picklist *)s;
 	const draw_style *st = app_style(a);
 	pick_refresh(a, p);
-	int h = app_body_rows(a) - 2;
-	if (h > 18)
-		h = 18;
-	int y = app_body_top(a) + 1, x = (COLS - PICK_W) / 2;
+	/* Above or below the field, on the side with more room. */
+	int top = app_body_top(a), bottom = LINES - 3;
+	int above = p->anchor - top, below = bottom - p->anchor;
+	int room = above > below ? above : below;
+	int h = (int)p->all + 5;
+	if (h < PICK_MIN_H)
+		h = PICK_MIN_H;
+	if (h > PICK_MAX_H)
+		h = PICK_MAX_H;
+	if (h > room)
+		h = room;
+	int y = above > below ? p->anchor - h : p->anchor + 1, x = (COLS - PICK_W) / 2;
 	p->page = h - 5;
 	if (p->sel >= (int)p->n)
 		p->sel = p->n > 0 ? (int)p->n - 1 : 0;
@@ -185,7 +197,7 @@ static const app_screen_ops pick_ops = {
     .destroy = pick_destroy,
 };
 
-void picklist_open(app *a, form *f, int field, const char *query,
+void picklist_open(app *a, form *f, int field, const char *query, int anchor,
                    void (*pick)(app *a, void *ctx, const char *code), void *ctx)
 {
 	picklist *p = calloc(1, sizeof *p);
@@ -200,6 +212,10 @@ void picklist_open(app *a, form *f, int field, const char *query,
 		edit_clear(p->q);
 	p->f = f;
 	p->field = field;
+	p->anchor = anchor;
+	/* The height follows the whole table, so typing does not resize the box. */
+	if (form_choices(f, field, "", p->items, PICK_MAX, &p->all, NULL) != ERR_OK)
+		p->all = PICK_MAX;
 	p->pick = pick;
 	p->ctx = ctx;
 	p->base.ops = &pick_ops;

@@ -12,11 +12,13 @@
 
 /*
  * Open the picklist for code field `field` of f (borrowed; the screen below
- * owns it), starting with filter `query` (UTF-8, may be ""). When the user
- * picks, the popup closes and pick(a, ctx, code) is called; Esc closes it
- * and nothing is called.
+ * owns it), starting with filter `query` (UTF-8, may be ""). The popup is
+ * placed above or below screen row `anchor` (the field's row), whichever
+ * has more room, so the field stays in sight. When the user picks, the
+ * popup closes and pick(a, ctx, code) is called; Esc closes it and nothing
+ * is called.
  */
-void picklist_open(app *a, form *f, int field, const char *query,
+void picklist_open(app *a, form *f, int field, const char *query, int anchor,
                    void (*pick)(app *a, void *ctx, const char *code), void *ctx);
 
 #endif
