@@ -206,7 +206,10 @@ static void paste_into_field(const char *locale)
 	CHECK_SCREEN(v, vt_contains(v, "只能填写汉字") && !vt_contains(v, "张3"));
 	CHECK(screen_cursor_at(v, r_name, BOX_X));
 	/* An IME burst: several characters in one read, one frame. */
+	CHECK(vt_wait_idle(v, SCREEN_WAIT_MS));
+	unsigned long frames = vt_frames(v);
 	CHECK(vt_type(v, "买买提·艾力") == 0 && vt_wait_idle(v, SCREEN_WAIT_MS));
+	CHECK_INT(vt_frames(v) - frames, 1);
 	CHECK_SCREEN(v, screen_at(v, "买买提", r_name, BOX_X) && vt_contains(v, "艾力"));
 	/* Two lines pasted into an address become one line. */
 	for (int i = 0; i < 20 && !screen_cursor_is(v, r_addr, BOX_X); i++)
@@ -225,6 +228,41 @@ static void paste_into_field_utf8(void)
 static void paste_into_field_gb18030(void)
 {
 	paste_into_field(SCREEN_GB18030);
+}
+
+/* 备注 is a memo: Enter breaks the line, Up/Down move by line, Tab leaves. */
+static void memo_field(const char *locale)
+{
+	char db[4200];
+	if (screen_make_db(db, sizeof db) != 0)
+		return;
+	vt *v = form_open_new(db, locale);
+	if (v == NULL)
+		return;
+	int r_memo = form_row(v, "备注");
+	for (int i = 0; i < 20 && !screen_cursor_is(v, r_memo, BOX_X); i++)
+		CHECK(screen_key(v, VT_KEY_BTAB));
+	CHECK(screen_type(v, "第一行") && screen_key(v, VT_KEY_ENTER) && screen_type(v, "第二行"));
+	CHECK_SCREEN(v, screen_at(v, "第一行 ", r_memo, BOX_X) &&
+	                    screen_at(v, "第二行 ", r_memo + 1, BOX_X));
+	CHECK(screen_cursor_at(v, r_memo + 1, BOX_X + 6));
+	CHECK(screen_key(v, VT_KEY_UP));
+	CHECK(screen_cursor_at(v, r_memo, BOX_X + 6));
+	CHECK(screen_key(v, VT_KEY_UP)); /* from the first line: the field above */
+	CHECK(screen_cursor_at(v, form_row(v, "电子邮箱"), BOX_X));
+	CHECK_SCREEN(v, screen_at(v, "第一行 ", r_memo, BOX_X) &&
+	                    screen_at(v, "第二行 ", r_memo + 1, BOX_X));
+	vt_free(v);
+}
+
+static void memo_field_utf8(void)
+{
+	memo_field(SCREEN_UTF8);
+}
+
+static void memo_field_gb18030(void)
+{
+	memo_field(SCREEN_GB18030);
 }
 
 /* A character the locale cannot draw shows as 〓, in its two columns; the text is kept. */
@@ -276,4 +314,4 @@ static void viewer_reads_only(void)
 
 TEST_MAIN(T(new_person_utf8), T(new_person_gb18030), T(required_field_utf8),
           T(required_field_gb18030), T(paste_into_field_utf8), T(paste_into_field_gb18030),
-          T(unshowable_as_geta), T(viewer_reads_only))
+          T(memo_field_utf8), T(memo_field_gb18030), T(unshowable_as_geta), T(viewer_reads_only))

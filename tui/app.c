@@ -116,8 +116,9 @@ err_code app_new(db *d, lb_date today, app **out, err_info *e)
 	a->scr = newterm(NULL, stdout, stdin);
 	if (a->scr == NULL) {
 		const char *term = getenv("TERM");
-		fprintf(stderr, "laobao: %s（TERM=%s）\n", msg_text(MSG_UI_BAD_TERM),
-		        term ? term : "");
+		fprintf(stderr, "laobao: ");
+		fprintf(stderr, msg_text(MSG_UI_BAD_TERM), term ? term : "");
+		fputc('\n', stderr);
 		free(a);
 		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "TERM");
 	}

@@ -390,8 +390,8 @@ static void fv_draw(app *a, app_screen *s)
 			continue;
 		}
 		int h = fv_rows_of(fv, i);
-		if (y + h - 1 > bottom) {
-			hidden_below++;
+		if (hidden_below > 0 || y + h - 1 > bottom) {
+			hidden_below++; /* and every field after it, to keep the order */
 			continue;
 		}
 		fv_draw_field(a, fv, i, y);
