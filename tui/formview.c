@@ -32,13 +32,13 @@ typedef struct formview {
 
 /* ---- fields ---- */
 
-static int fv_editable(const formview *fv, int i)
+static int formview_editable(const formview *fv, int i)
 {
 	return form_visible(fv->f, i) && !(form_field(fv->f, i)->flags & FF_READONLY);
 }
 
 /* Columns of the input box of field i when `avail` columns are left of the screen. */
-static int fv_box_width(const field_spec *fs, int avail)
+static int formview_box_width(const field_spec *fs, int avail)
 {
 	int w = fs->width;
 	if (w <= 0) {
@@ -87,19 +87,19 @@ static int fv_box_width(const field_spec *fs, int avail)
 	return w < avail ? w : avail;
 }
 
-static int fv_rows_of(const formview *fv, int i)
+static int formview_rows_of(const formview *fv, int i)
 {
 	return form_field(fv->f, i)->type == FT_MEMO ? FV_MEMO_ROWS : 1;
 }
 
 /* Column of the input box's '['. */
-static int fv_box_x(const formview *fv)
+static int formview_box_x(const formview *fv)
 {
 	return FV_LABEL_X + 1 + fv->label_w + 2 + 1;
 }
 
 /* The text the box shows for field i when it is not being edited. */
-static const char *fv_shown(const formview *fv, int i, char *buf, size_t size)
+static const char *formview_shown(const formview *fv, int i, char *buf, size_t size)
 {
 	if (form_field(fv->f, i)->type == FT_BOOL)
 		return form_display(fv->f, i, buf, size);
@@ -107,15 +107,15 @@ static const char *fv_shown(const formview *fv, int i, char *buf, size_t size)
 }
 
 /* The editor's text, or "" when there is none. */
-static void fv_text(const formview *fv, char *buf, size_t size)
+static void formview_text(const formview *fv, char *buf, size_t size)
 {
 	buf[0] = '\0';
 	if (fv->ed != NULL && edit_get_utf8(fv->ed, buf, size) < 0)
 		buf[0] = '\0';
 }
 
-/* Put the cursor on field i (no check of the field left: see fv_leave). */
-static void fv_enter(app *a, formview *fv, int i)
+/* Put the cursor on field i (no check of the field left: see formview_leave). */
+static void formview_enter(app *a, formview *fv, int i)
 {
 	edit_free(fv->ed);
 	fv->ed = NULL;
@@ -126,7 +126,7 @@ static void fv_enter(app *a, formview *fv, int i)
 		return;
 	const field_spec *fs = form_field(fv->f, i);
 	char buf[FV_VALUE_MAX];
-	const char *text = fv_shown(fv, i, buf, sizeof buf);
+	const char *text = formview_shown(fv, i, buf, sizeof buf);
 	int max = fs->max_chars > 0 ? fs->max_chars : 1;
 	fv->ed = fs->type == FT_MEMO ? edit_new_multiline(max) : edit_new(max);
 	fv->entered = strdup(text);
@@ -144,23 +144,23 @@ static void fv_enter(app *a, formview *fv, int i)
 }
 
 /* 1 if the user changed the field under the cursor since entering it. */
-static int fv_changed(const formview *fv)
+static int formview_changed(const formview *fv)
 {
 	if (fv->ed == NULL || fv->entered == NULL)
 		return 0;
 	char buf[FV_VALUE_MAX];
-	fv_text(fv, buf, sizeof buf);
+	formview_text(fv, buf, sizeof buf);
 	return strcmp(buf, fv->entered) != 0;
 }
 
 /* Hand the editor's text to the form (no checks yet). */
-static int fv_commit(app *a, formview *fv)
+static int formview_commit(app *a, formview *fv)
 {
-	if (!fv_changed(fv))
+	if (!formview_changed(fv))
 		return 1;
 	char buf[FV_VALUE_MAX];
 	err_info e;
-	fv_text(fv, buf, sizeof buf);
+	formview_text(fv, buf, sizeof buf);
 	if (form_set_value(fv->f, fv->cur, buf, &e) != ERR_OK) {
 		app_msg_err(a, &e);
 		return 0;
@@ -168,29 +168,29 @@ static int fv_commit(app *a, formview *fv)
 	return 1;
 }
 
-static int fv_offer_choices(app *a, formview *fv, const char *query);
+static int formview_offer_choices(app *a, formview *fv, const char *query);
 
 /*
  * Leave the field under the cursor: a changed value is checked and
  * normalised, derived fields are filled, and the form is journaled as a
  * draft. Returns 0 (message shown, cursor stays) if the value is refused.
  */
-static int fv_leave(app *a, formview *fv)
+static int formview_leave(app *a, formview *fv)
 {
-	if (fv->cur < 0 || !fv_changed(fv))
+	if (fv->cur < 0 || !formview_changed(fv))
 		return 1;
-	if (!fv_commit(a, fv))
+	if (!formview_commit(a, fv))
 		return 0;
 	msg_id notice = MSG_NONE;
 	err_info e;
 	err_clear(&e);
 	if (form_leave_field(fv->f, fv->cur, &notice, &e) != ERR_OK) {
 		char text[FV_VALUE_MAX];
-		fv_text(fv, text, sizeof text);
+		formview_text(fv, text, sizeof text);
 		app_msg_err(a, &e);
 		/* A name or initials typed into a code field: offer the matching codes. */
 		if (form_field(fv->f, fv->cur)->type == FT_CODE && text[0] != '\0')
-			return fv_offer_choices(a, fv, text);
+			return formview_offer_choices(a, fv, text);
 		return 0;
 	}
 	free(fv->entered);
@@ -205,7 +205,7 @@ static int fv_leave(app *a, formview *fv)
 }
 
 /* The next editable field from `from` in direction dir (+1/-1), wrapping; -1 if none. */
-static int fv_next_field(const formview *fv, int from, int dir, int wrap)
+static int formview_next_field(const formview *fv, int from, int dir, int wrap)
 {
 	int n = form_n_fields(fv->f);
 	for (int k = 1; k <= n; k++) {
@@ -213,63 +213,63 @@ static int fv_next_field(const formview *fv, int from, int dir, int wrap)
 		if (!wrap && (j < 0 || j >= n))
 			return -1;
 		j = ((j % n) + n) % n;
-		if (fv_editable(fv, j))
+		if (formview_editable(fv, j))
 			return j;
 	}
 	return -1;
 }
 
-static void fv_move(app *a, formview *fv, int dir)
+static void formview_move(app *a, formview *fv, int dir)
 {
-	if (!fv_leave(a, fv))
+	if (!formview_leave(a, fv))
 		return;
-	int j = fv_next_field(fv, fv->cur, dir, 1);
+	int j = formview_next_field(fv, fv->cur, dir, 1);
 	if (j >= 0 && j != fv->cur)
-		fv_enter(a, fv, j);
+		formview_enter(a, fv, j);
 	else if (j == fv->cur)
-		fv_enter(a, fv, j); /* the editor shows the normalised value */
+		formview_enter(a, fv, j); /* the editor shows the normalised value */
 }
 
 /* PgUp/PgDn: as many fields as fit on a screen, without wrapping. */
-static void fv_page(app *a, formview *fv, int dir)
+static void formview_page(app *a, formview *fv, int dir)
 {
-	if (!fv_leave(a, fv))
+	if (!formview_leave(a, fv))
 		return;
 	int rows = app_body_rows(a) - 3, j = fv->cur, target = fv->cur;
-	while (rows > 0 && (j = fv_next_field(fv, j, dir, 0)) >= 0) {
-		rows -= fv_rows_of(fv, j);
+	while (rows > 0 && (j = formview_next_field(fv, j, dir, 0)) >= 0) {
+		rows -= formview_rows_of(fv, j);
 		target = j;
 	}
-	fv_enter(a, fv, target);
+	formview_enter(a, fv, target);
 }
 
 /* ---- picklist ---- */
 
-static void fv_picked(app *a, void *ctx, const char *code)
+static void formview_picked(app *a, void *ctx, const char *code)
 {
 	formview *fv = ctx;
 	if (fv->ed == NULL || edit_set_utf8(fv->ed, code) != 0)
 		return;
-	fv_leave(a, fv);
+	formview_leave(a, fv);
 }
 
 /*
  * After a code field refused the text: a single matching code is taken
  * (returns 1 if it then passed), several are offered in the picklist.
  */
-static int fv_offer_choices(app *a, formview *fv, const char *query)
+static int formview_offer_choices(app *a, formview *fv, const char *query)
 {
 	form_choice c[2];
 	size_t n = 0;
 	if (form_choices(fv->f, fv->cur, query, c, 2, &n, NULL) != ERR_OK || n == 0)
 		return 0;
 	if (n == 1)
-		return edit_set_utf8(fv->ed, c[0].code) == 0 && fv_leave(a, fv);
-	picklist_open(a, fv->f, fv->cur, query, fv->cur_y, fv_picked, fv);
+		return edit_set_utf8(fv->ed, c[0].code) == 0 && formview_leave(a, fv);
+	picklist_open(a, fv->f, fv->cur, query, fv->cur_y, formview_picked, fv);
 	return 0;
 }
 
-static void fv_pick(app *a, formview *fv, const char *query)
+static void formview_pick(app *a, formview *fv, const char *query)
 {
 	if (fv->readonly) {
 		app_msg(a, APP_MSG_ERROR, err_text(ERR_FORM_READONLY));
@@ -279,13 +279,13 @@ static void fv_pick(app *a, formview *fv, const char *query)
 		app_msg(a, APP_MSG_ERROR, msg_text(MSG_UI_NO_PICKLIST));
 		return;
 	}
-	picklist_open(a, fv->f, fv->cur, query, fv->cur_y, fv_picked, fv);
+	picklist_open(a, fv->f, fv->cur, query, fv->cur_y, formview_picked, fv);
 }
 
 /* ---- drawing ---- */
 
 /* The name after a code's box: the display text without the code itself. */
-static const char *fv_code_name(const formview *fv, int i, char *buf, size_t size)
+static const char *formview_code_name(const formview *fv, int i, char *buf, size_t size)
 {
 	const char *value = form_value(fv->f, i);
 	const char *shown = form_display(fv->f, i, buf, size);
@@ -296,7 +296,7 @@ static const char *fv_code_name(const formview *fv, int i, char *buf, size_t siz
 }
 
 /* A box that is not being edited: its text from the start, '>' if it goes on. */
-static void fv_draw_value(const draw_style *st, int y, int x, int w, const char *text)
+static void formview_draw_value(const draw_style *st, int y, int x, int w, const char *text)
 {
 	char cut[FV_VALUE_MAX];
 	draw_text(st, y, x, 1, "[", DRAW_BORDER, 0);
@@ -310,14 +310,14 @@ static void fv_draw_value(const draw_style *st, int y, int x, int w, const char 
 	draw_text(st, y, x + 1 + w, 1, "]", DRAW_BORDER, 0);
 }
 
-static void fv_draw_memo_value(const draw_style *st, int y, int x, int rows, int w,
-                               const field_spec *fs, const char *text)
+static void formview_draw_memo_value(const draw_style *st, int y, int x, int rows, int w,
+                                     const field_spec *fs, const char *text)
 {
 	edit *tmp = edit_new_multiline(fs->max_chars > 0 ? fs->max_chars : 1);
 	int cy, cx;
 	if (tmp == NULL || edit_set_utf8(tmp, text) != 0) {
 		edit_free(tmp);
-		fv_draw_value(st, y, x, w, text);
+		formview_draw_value(st, y, x, w, text);
 		return;
 	}
 	edit_set_cursor(tmp, 0);
@@ -325,11 +325,11 @@ static void fv_draw_memo_value(const draw_style *st, int y, int x, int rows, int
 	edit_free(tmp);
 }
 
-static void fv_draw_field(app *a, formview *fv, int i, int y)
+static void formview_draw_field(app *a, formview *fv, int i, int y)
 {
 	const draw_style *st = app_style(a);
 	const field_spec *fs = form_field(fv->f, i);
-	int bx = fv_box_x(fv), avail = COLS - bx - 3;
+	int bx = formview_box_x(fv), avail = COLS - bx - 3;
 	char buf[FV_VALUE_MAX], name[FV_VALUE_MAX];
 	if (fs->flags & FF_REQUIRED)
 		draw_text(st, y, FV_LABEL_X, 1, "*", DRAW_LABEL, 0);
@@ -337,12 +337,13 @@ static void fv_draw_field(app *a, formview *fv, int i, int y)
 	draw_text(st, y, FV_LABEL_X + 1, fv->label_w + 2, buf, DRAW_LABEL, 0);
 	if (fs->flags & FF_READONLY) {
 		/* Derived values: a code shows by its name (性别 男), the rest as they are. */
-		const char *shown = fs->type == FT_CODE ? fv_code_name(fv, i, name, sizeof name)
-		                                        : form_display(fv->f, i, buf, sizeof buf);
+		const char *shown = fs->type == FT_CODE
+		                        ? formview_code_name(fv, i, name, sizeof name)
+		                        : form_display(fv->f, i, buf, sizeof buf);
 		draw_text(st, y, bx + 1, avail, shown, DRAW_NORMAL, 0);
 		return;
 	}
-	int w = fv_box_width(fs, fs->type == FT_CODE ? avail / 2 : avail);
+	int w = formview_box_width(fs, fs->type == FT_CODE ? avail / 2 : avail);
 	if (i == fv->cur && fv->ed != NULL) {
 		int cy = y, cx;
 		if (fs->type == FT_MEMO)
@@ -352,16 +353,16 @@ static void fv_draw_field(app *a, formview *fv, int i, int y)
 		app_caret(a, cy, cx);
 		fv->cur_y = y;
 	} else if (fs->type == FT_MEMO) {
-		fv_draw_memo_value(st, y, bx, FV_MEMO_ROWS, w, fs, form_value(fv->f, i));
+		formview_draw_memo_value(st, y, bx, FV_MEMO_ROWS, w, fs, form_value(fv->f, i));
 	} else {
-		fv_draw_value(st, y, bx, w, fv_shown(fv, i, buf, sizeof buf));
+		formview_draw_value(st, y, bx, w, formview_shown(fv, i, buf, sizeof buf));
 	}
 	if (fs->type == FT_CODE)
 		draw_text(st, y, bx + w + 3, COLS - (bx + w + 3) - 1,
-		          fv_code_name(fv, i, name, sizeof name), DRAW_NORMAL, 0);
+		          formview_code_name(fv, i, name, sizeof name), DRAW_NORMAL, 0);
 }
 
-static void fv_draw(app *a, app_screen *s)
+static void formview_draw(app *a, app_screen *s)
 {
 	formview *fv = (formview *)s;
 	const draw_style *st = app_style(a);
@@ -376,7 +377,7 @@ static void fv_draw(app *a, app_screen *s)
 			used = 0;
 			for (int i = fv->first; i <= fv->cur; i++)
 				if (form_visible(fv->f, i))
-					used += fv_rows_of(fv, i);
+					used += formview_rows_of(fv, i);
 			if (used > avail && fv->first < fv->cur)
 				fv->first++;
 		} while (used > avail && fv->first < fv->cur);
@@ -389,12 +390,12 @@ static void fv_draw(app *a, app_screen *s)
 			hidden_above++;
 			continue;
 		}
-		int h = fv_rows_of(fv, i);
+		int h = formview_rows_of(fv, i);
 		if (hidden_below > 0 || y + h - 1 > bottom) {
 			hidden_below++; /* and every field after it, to keep the order */
 			continue;
 		}
-		fv_draw_field(a, fv, i, y);
+		formview_draw_field(a, fv, i, y);
 		y += h;
 	}
 	char more[160];
@@ -409,26 +410,26 @@ static void fv_draw(app *a, app_screen *s)
 
 /* ---- saving and leaving ---- */
 
-static void fv_save(app *a, formview *fv)
+static void formview_save(app *a, formview *fv)
 {
-	if (!fv_leave(a, fv))
+	if (!formview_leave(a, fv))
 		return;
 	int bad = -1;
 	err_info e;
 	err_clear(&e);
 	if (form_save(fv->f, &bad, &e) != ERR_OK) {
 		if (bad >= 0 && bad != fv->cur && bad < form_n_fields(fv->f))
-			fv_enter(a, fv, bad);
+			formview_enter(a, fv, bad);
 		app_msg_err(a, &e);
 		return;
 	}
 	fv->saved = 1;
 	form_draft_discard(fv->f, NULL);
-	fv_enter(a, fv, fv->cur); /* the editor shows the stored value */
+	formview_enter(a, fv, fv->cur); /* the editor shows the stored value */
 	app_msg(a, APP_MSG_NOTICE, msg_text(MSG_UI_SAVED));
 }
 
-static void fv_close(app *a, formview *fv)
+static void formview_close(app *a, formview *fv)
 {
 	void (*cb)(app *, void *, int) = fv->on_close;
 	void *ctx = fv->ctx;
@@ -438,34 +439,34 @@ static void fv_close(app *a, formview *fv)
 		cb(a, ctx, saved);
 }
 
-static int fv_dirty(app *a, app_screen *s)
+static int formview_dirty(app *a, app_screen *s)
 {
 	(void)a;
 	formview *fv = (formview *)s;
-	return form_dirty(fv->f) || fv_changed(fv);
+	return form_dirty(fv->f) || formview_changed(fv);
 }
 
-static void fv_discard_answer(app *a, void *ctx, app_answer ans)
+static void formview_discard_answer(app *a, void *ctx, app_answer ans)
 {
 	formview *fv = ctx;
 	if (ans != APP_ANSWER_YES)
 		return;
 	form_draft_discard(fv->f, NULL);
 	app_msg_clear(a);
-	fv_close(a, fv);
+	formview_close(a, fv);
 }
 
-static void fv_back(app *a, formview *fv)
+static void formview_back(app *a, formview *fv)
 {
-	if (fv_dirty(a, &fv->base)) {
-		app_ask(a, msg_text(MSG_UI_CONFIRM_DISCARD), fv_discard_answer, fv);
+	if (formview_dirty(a, &fv->base)) {
+		app_ask(a, msg_text(MSG_UI_CONFIRM_DISCARD), formview_discard_answer, fv);
 		return;
 	}
 	app_msg_clear(a);
-	fv_close(a, fv);
+	formview_close(a, fv);
 }
 
-static void fv_new_answer(app *a, void *ctx, app_answer ans)
+static void formview_new_answer(app *a, void *ctx, app_answer ans)
 {
 	formview *fv = ctx;
 	if (ans != APP_ANSWER_YES)
@@ -473,24 +474,24 @@ static void fv_new_answer(app *a, void *ctx, app_answer ans)
 	form_draft_discard(fv->f, NULL);
 	form_clear(fv->f);
 	app_msg_clear(a);
-	fv_enter(a, fv, fv_next_field(fv, -1, 1, 0));
+	formview_enter(a, fv, formview_next_field(fv, -1, 1, 0));
 }
 
-static void fv_leave_session(app *a, app_screen *s, int lost)
+static void formview_leave_session(app *a, app_screen *s, int lost)
 {
 	(void)a;
 	formview *fv = (formview *)s;
 	if (!lost) {
 		/* The user chose to leave these changes; a form left untouched keeps
 		 * whatever draft the operator still has of it. */
-		if (form_dirty(fv->f) || fv_changed(fv))
+		if (form_dirty(fv->f) || formview_changed(fv))
 			form_draft_discard(fv->f, NULL);
 		return;
 	}
 	/* The connection dropped: keep even the half-typed field. */
-	if (fv_changed(fv)) {
+	if (formview_changed(fv)) {
 		char buf[FV_VALUE_MAX];
-		fv_text(fv, buf, sizeof buf);
+		formview_text(fv, buf, sizeof buf);
 		form_set_value(fv->f, fv->cur, buf, NULL);
 	}
 	if (form_dirty(fv->f))
@@ -499,7 +500,7 @@ static void fv_leave_session(app *a, app_screen *s, int lost)
 
 /* ---- input ---- */
 
-static void fv_type(app *a, formview *fv, wchar_t ch)
+static void formview_type(app *a, formview *fv, wchar_t ch)
 {
 	const field_spec *fs = form_field(fv->f, fv->cur);
 	err_info e;
@@ -509,7 +510,7 @@ static void fv_type(app *a, formview *fv, wchar_t ch)
 	if (fs->type == FT_CODE && ch >= 0x80) {
 		char q[8] = "";
 		q[text_utf8_encode((uint32_t)ch, q)] = '\0';
-		fv_pick(a, fv, q);
+		formview_pick(a, fv, q);
 		return;
 	}
 	if (ch != L'\n' && form_accepts_char(fv->f, fv->cur, (uint32_t)ch, &e) != ERR_OK) {
@@ -524,7 +525,7 @@ static void fv_type(app *a, formview *fv, wchar_t ch)
 		app_msgf(a, APP_MSG_ERROR, msg_text(MSG_UI_FIELD_BADCHAR), msg_text(fs->label));
 }
 
-static void fv_paste(app *a, formview *fv, const char *text)
+static void formview_paste(app *a, formview *fv, const char *text)
 {
 	const field_spec *fs = form_field(fv->f, fv->cur);
 	char line[FV_VALUE_MAX];
@@ -555,19 +556,20 @@ static void fv_paste(app *a, formview *fv, const char *text)
 		app_msgf(a, APP_MSG_ERROR, msg_text(MSG_UI_FIELD_BADCHAR), msg_text(fs->label));
 }
 
-static void fv_input(app *a, app_screen *s, const keys_event *ev)
+static void formview_input(app *a, app_screen *s, const keys_event *ev)
 {
 	formview *fv = (formview *)s;
 	int memo = fv->ed != NULL && edit_is_multiline(fv->ed);
-	int cols =
-	    fv->cur >= 0 ? fv_box_width(form_field(fv->f, fv->cur), COLS - fv_box_x(fv) - 3) : 1;
+	int cols = fv->cur >= 0 ? formview_box_width(form_field(fv->f, fv->cur),
+	                                             COLS - formview_box_x(fv) - 3)
+	                        : 1;
 	if (ev->kind == KE_CHAR || ev->kind == KE_PASTE) {
 		if (fv->ed == NULL)
 			return;
 		if (ev->kind == KE_CHAR)
-			fv_type(a, fv, ev->ch);
+			formview_type(a, fv, ev->ch);
 		else
-			fv_paste(a, fv, ev->text);
+			formview_paste(a, fv, ev->text);
 		return;
 	}
 	if (ev->kind != KE_ACTION)
@@ -575,43 +577,43 @@ static void fv_input(app *a, app_screen *s, const keys_event *ev)
 	switch (ev->action) {
 	case ACT_ENTER:
 		if (memo) {
-			fv_type(a, fv, L'\n');
+			formview_type(a, fv, L'\n');
 			break;
 		}
-		fv_move(a, fv, 1);
+		formview_move(a, fv, 1);
 		break;
 	case ACT_NEXT:
 		if (memo && ev->code == KEY_DOWN && edit_down(fv->ed, cols))
 			break;
-		fv_move(a, fv, 1);
+		formview_move(a, fv, 1);
 		break;
 	case ACT_PREV:
 		if (memo && ev->code == KEY_UP && edit_up(fv->ed, cols))
 			break;
-		fv_move(a, fv, -1);
+		formview_move(a, fv, -1);
 		break;
 	case ACT_PGDN:
-		fv_page(a, fv, 1);
+		formview_page(a, fv, 1);
 		break;
 	case ACT_PGUP:
-		fv_page(a, fv, -1);
+		formview_page(a, fv, -1);
 		break;
 	case ACT_SAVE:
-		fv_save(a, fv);
+		formview_save(a, fv);
 		break;
 	case ACT_PICK:
-		fv_pick(a, fv, "");
+		formview_pick(a, fv, "");
 		break;
 	case ACT_BACK:
-		fv_back(a, fv);
+		formview_back(a, fv);
 		break;
 	case ACT_NEW:
 		if (fv->readonly)
 			app_msg(a, APP_MSG_ERROR, err_text(ERR_FORM_READONLY));
-		else if (fv_dirty(a, s))
-			app_ask(a, msg_text(MSG_UI_CONFIRM_DISCARD), fv_new_answer, fv);
+		else if (formview_dirty(a, s))
+			app_ask(a, msg_text(MSG_UI_CONFIRM_DISCARD), formview_new_answer, fv);
 		else
-			fv_new_answer(a, fv, APP_ANSWER_YES);
+			formview_new_answer(a, fv, APP_ANSWER_YES);
 		break;
 	default:
 		if (fv->ed == NULL)
@@ -649,7 +651,7 @@ static void fv_input(app *a, app_screen *s, const keys_event *ev)
 	}
 }
 
-static void fv_destroy(app_screen *s)
+static void formview_destroy(app_screen *s)
 {
 	formview *fv = (formview *)s;
 	edit_free(fv->ed);
@@ -658,12 +660,12 @@ static void fv_destroy(app_screen *s)
 	free(fv);
 }
 
-static const app_screen_ops fv_ops = {
-    .draw = fv_draw,
-    .input = fv_input,
-    .leave = fv_leave_session,
-    .dirty = fv_dirty,
-    .destroy = fv_destroy,
+static const app_screen_ops formview_ops = {
+    .draw = formview_draw,
+    .input = formview_input,
+    .leave = formview_leave_session,
+    .dirty = formview_dirty,
+    .destroy = formview_destroy,
 };
 
 err_code formview_open(app *a, const form_spec *spec, formview_mode mode, int64_t record_id,
@@ -694,7 +696,7 @@ err_code formview_open(app *a, const form_spec *spec, formview_mode mode, int64_
 	}
 	fv->on_close = on_close;
 	fv->ctx = ctx;
-	fv->base.ops = &fv_ops;
+	fv->base.ops = &formview_ops;
 	fv->base.title = msg_text(spec->title);
 	fv->readonly = readonly;
 	fv->base.keys = KEYS_BIT(ACT_HELP) | KEYS_BIT(ACT_BACK) | KEYS_BIT(ACT_QUIT);
@@ -702,6 +704,6 @@ err_code formview_open(app *a, const form_spec *spec, formview_mode mode, int64_
 		fv->base.keys |= KEYS_BIT(ACT_SAVE) | KEYS_BIT(ACT_PICK) | KEYS_BIT(ACT_NEW);
 	fv->cur = -1;
 	app_push(a, &fv->base);
-	fv_enter(a, fv, fv_next_field(fv, -1, 1, 0));
+	formview_enter(a, fv, formview_next_field(fv, -1, 1, 0));
 	return ERR_OK;
 }

@@ -29,18 +29,18 @@ typedef struct listview {
 	int readonly;       /* records open for viewing only */
 } listview;
 
-static int lv_page_rows(void)
+static int listview_page_rows(void)
 {
 	return LINES - 9;
 }
 
 /* Run the search if the query, the page or the data changed. */
-static void lv_refresh(app *a, listview *lv)
+static void listview_refresh(app *a, listview *lv)
 {
 	char query[256];
 	if (edit_get_utf8(lv->q, query, sizeof query) < 0)
 		query[0] = '\0';
-	int page = lv_page_rows();
+	int page = listview_page_rows();
 	if (page < 1)
 		page = 1;
 	if (strcmp(query, lv->searched) != 0) {
@@ -76,7 +76,7 @@ static void lv_refresh(app *a, listview *lv)
 }
 
 /* Columns of column c: its width, or what is left of the line for a width <= 0. */
-static int lv_col_width(const listview *lv, int c, int x)
+static int listview_col_width(const listview *lv, int c, int x)
 {
 	int w = lv->ls->columns[c].width;
 	if (w <= 0 || x + w > COLS - 1)
@@ -84,11 +84,11 @@ static int lv_col_width(const listview *lv, int c, int x)
 	return w > 0 ? w : 0;
 }
 
-static void lv_draw(app *a, app_screen *s)
+static void listview_draw(app *a, app_screen *s)
 {
 	listview *lv = (listview *)s;
 	const draw_style *st = app_style(a);
-	lv_refresh(a, lv);
+	listview_refresh(a, lv);
 	int y = app_body_top(a) + 1;
 	const char *prompt = msg_text(lv->ls->prompt);
 	char buf[1200];
@@ -98,7 +98,7 @@ static void lv_draw(app *a, app_screen *s)
 
 	int hy = y + 2, x = 1;
 	for (int c = 0; c < lv->ls->n_columns && x < COLS - 1; c++) {
-		int w = lv_col_width(lv, c, x);
+		int w = listview_col_width(lv, c, x);
 		draw_text(st, hy, x, w, msg_text(lv->ls->columns[c].label), DRAW_HEADER, 0);
 		x += w + 1;
 	}
@@ -110,7 +110,7 @@ static void lv_draw(app *a, app_screen *s)
 			draw_fill(st, ry, 1, COLS - 2, role);
 		x = 1;
 		for (int c = 0; c < lv->ls->n_columns && c < 8 && x < COLS - 1; c++) {
-			int w = lv_col_width(lv, c, x);
+			int w = listview_col_width(lv, c, x);
 			/* Cut by columns with a visible '~', so a wide character is never split. */
 			text_pad(lv->rows[r].cells[c], w, 1, buf, sizeof buf);
 			draw_text(st, ry, x, w, buf, role, 0);
@@ -129,7 +129,7 @@ static void lv_draw(app *a, app_screen *s)
 	app_caret(a, y, caret);
 }
 
-static void lv_form_closed(app *a, void *ctx, int saved)
+static void listview_form_closed(app *a, void *ctx, int saved)
 {
 	(void)a;
 	listview *lv = ctx;
@@ -137,7 +137,7 @@ static void lv_form_closed(app *a, void *ctx, int saved)
 		lv->stale = 1;
 }
 
-static void lv_open(app *a, listview *lv, formview_mode mode, int64_t id)
+static void listview_open_record(app *a, listview *lv, formview_mode mode, int64_t id)
 {
 	err_info e;
 	err_clear(&e);
@@ -146,13 +146,13 @@ static void lv_open(app *a, listview *lv, formview_mode mode, int64_t id)
 		return;
 	}
 	app_msg_clear(a);
-	if (formview_open(a, lv->ls->form, mode, id, lv->readonly, lv_form_closed, lv, &e) !=
+	if (formview_open(a, lv->ls->form, mode, id, lv->readonly, listview_form_closed, lv, &e) !=
 	    ERR_OK)
 		app_msg_err(a, &e);
 }
 
 /* Move the selection by delta rows, turning pages at the edges. */
-static void lv_step(listview *lv, int delta)
+static void listview_step(listview *lv, int delta)
 {
 	long pos = (long)lv->offset + lv->sel + delta;
 	if (pos < 0 || (lv->total > 0 && pos >= (long)lv->total) || lv->n == 0)
@@ -166,7 +166,7 @@ static void lv_step(listview *lv, int delta)
 	lv->sel = (int)((size_t)pos - off);
 }
 
-static void lv_turn(listview *lv, int dir)
+static void listview_turn(listview *lv, int dir)
 {
 	size_t page = (size_t)lv->page;
 	if (dir > 0 && lv->offset + page < lv->total) {
@@ -180,7 +180,7 @@ static void lv_turn(listview *lv, int dir)
 	}
 }
 
-static void lv_input(app *a, app_screen *s, const keys_event *ev)
+static void listview_input(app *a, app_screen *s, const keys_event *ev)
 {
 	listview *lv = (listview *)s;
 	if (ev->kind == KE_CHAR) {
@@ -197,17 +197,17 @@ static void lv_input(app *a, app_screen *s, const keys_event *ev)
 	}
 	if (ev->kind != KE_ACTION)
 		return;
-	lv_refresh(a, lv);
+	listview_refresh(a, lv);
 	switch (ev->action) {
 	case ACT_ENTER:
 		if (lv->n == 0)
 			app_msg(a, APP_MSG_ERROR, msg_text(MSG_UI_LIST_EMPTY));
 		else
-			lv_open(a, lv, FORMVIEW_LOAD, lv->rows[lv->sel].id);
+			listview_open_record(a, lv, FORMVIEW_LOAD, lv->rows[lv->sel].id);
 		break;
 	case ACT_NEW:
 		if (!lv->readonly)
-			lv_open(a, lv, FORMVIEW_NEW, 0);
+			listview_open_record(a, lv, FORMVIEW_NEW, 0);
 		break;
 	case ACT_FIND:
 		edit_clear(lv->q);
@@ -219,16 +219,16 @@ static void lv_input(app *a, app_screen *s, const keys_event *ev)
 		app_remove(a, s);
 		break;
 	case ACT_NEXT:
-		lv_step(lv, 1);
+		listview_step(lv, 1);
 		break;
 	case ACT_PREV:
-		lv_step(lv, -1);
+		listview_step(lv, -1);
 		break;
 	case ACT_PGDN:
-		lv_turn(lv, 1);
+		listview_turn(lv, 1);
 		break;
 	case ACT_PGUP:
-		lv_turn(lv, -1);
+		listview_turn(lv, -1);
 		break;
 	case ACT_LEFT:
 		edit_left(lv->q);
@@ -256,7 +256,7 @@ static void lv_input(app *a, app_screen *s, const keys_event *ev)
 	}
 }
 
-static void lv_destroy(app_screen *s)
+static void listview_destroy(app_screen *s)
 {
 	listview *lv = (listview *)s;
 	edit_free(lv->q);
@@ -264,10 +264,10 @@ static void lv_destroy(app_screen *s)
 	free(lv);
 }
 
-static const app_screen_ops lv_ops = {
-    .draw = lv_draw,
-    .input = lv_input,
-    .destroy = lv_destroy,
+static const app_screen_ops listview_ops = {
+    .draw = listview_draw,
+    .input = listview_input,
+    .destroy = listview_destroy,
 };
 
 err_code listview_open(app *a, const listing_spec *ls, int readonly, err_info *e)
@@ -280,7 +280,7 @@ err_code listview_open(app *a, const listing_spec *ls, int readonly, err_info *e
 	lv->ls = ls;
 	lv->readonly = readonly;
 	lv->stale = 1;
-	lv->base.ops = &lv_ops;
+	lv->base.ops = &listview_ops;
 	lv->base.title = msg_text(ls->title);
 	lv->base.keys = KEYS_BIT(ACT_HELP) | KEYS_BIT(ACT_FIND) | KEYS_BIT(ACT_ENTER) |
 	                KEYS_BIT(ACT_PGUP) | KEYS_BIT(ACT_PGDN) | KEYS_BIT(ACT_BACK) |

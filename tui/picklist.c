@@ -33,7 +33,7 @@ typedef struct picklist {
 } picklist;
 
 /* Fetch the choices again if the filter changed since they were fetched. */
-static void pick_refresh(app *a, picklist *p)
+static void picklist_refresh(app *a, picklist *p)
 {
 	char query[128];
 	if (edit_get_utf8(p->q, query, sizeof query) < 0)
@@ -51,11 +51,11 @@ static void pick_refresh(app *a, picklist *p)
 	p->sel = p->top = 0;
 }
 
-static void pick_draw(app *a, app_screen *s)
+static void picklist_draw(app *a, app_screen *s)
 {
 	picklist *p = (picklist *)s;
 	const draw_style *st = app_style(a);
-	pick_refresh(a, p);
+	picklist_refresh(a, p);
 	/* Above or below the field, on the side with more room. */
 	int top = app_body_top(a), bottom = LINES - 3;
 	int above = p->anchor - top, below = bottom - p->anchor;
@@ -99,7 +99,7 @@ static void pick_draw(app *a, app_screen *s)
 	app_caret(a, y + 2, caret);
 }
 
-static void pick_close(app *a, picklist *p, int take)
+static void picklist_close(app *a, picklist *p, int take)
 {
 	char code[sizeof p->items[0].code];
 	void (*cb)(app *, void *, const char *) = p->pick;
@@ -112,7 +112,7 @@ static void pick_close(app *a, picklist *p, int take)
 		cb(a, ctx, code);
 }
 
-static void pick_input(app *a, app_screen *s, const keys_event *ev)
+static void picklist_input(app *a, app_screen *s, const keys_event *ev)
 {
 	picklist *p = (picklist *)s;
 	if (ev->kind == KE_CHAR) {
@@ -129,7 +129,7 @@ static void pick_input(app *a, app_screen *s, const keys_event *ev)
 	}
 	if (ev->kind != KE_ACTION)
 		return;
-	pick_refresh(a, p);
+	picklist_refresh(a, p);
 	int page = p->page > 0 ? p->page : 1;
 	switch (ev->action) {
 	case ACT_ENTER:
@@ -137,10 +137,10 @@ static void pick_input(app *a, app_screen *s, const keys_event *ev)
 			app_msg(a, APP_MSG_ERROR, msg_text(MSG_UI_PICK_NONE));
 			return;
 		}
-		pick_close(a, p, 1);
+		picklist_close(a, p, 1);
 		return;
 	case ACT_BACK:
-		pick_close(a, p, 0);
+		picklist_close(a, p, 0);
 		return;
 	case ACT_NEXT:
 		p->sel++;
@@ -184,17 +184,17 @@ static void pick_input(app *a, app_screen *s, const keys_event *ev)
 		p->sel = 0;
 }
 
-static void pick_destroy(app_screen *s)
+static void picklist_destroy(app_screen *s)
 {
 	picklist *p = (picklist *)s;
 	edit_free(p->q);
 	free(p);
 }
 
-static const app_screen_ops pick_ops = {
-    .draw = pick_draw,
-    .input = pick_input,
-    .destroy = pick_destroy,
+static const app_screen_ops picklist_ops = {
+    .draw = picklist_draw,
+    .input = picklist_input,
+    .destroy = picklist_destroy,
 };
 
 void picklist_open(app *a, form *f, int field, const char *query, int anchor,
@@ -218,7 +218,7 @@ void picklist_open(app *a, form *f, int field, const char *query, int anchor,
 		p->all = PICK_MAX;
 	p->pick = pick;
 	p->ctx = ctx;
-	p->base.ops = &pick_ops;
+	p->base.ops = &picklist_ops;
 	p->base.popup = 1;
 	p->base.keys =
 	    KEYS_BIT(ACT_ENTER) | KEYS_BIT(ACT_PGUP) | KEYS_BIT(ACT_PGDN) | KEYS_BIT(ACT_BACK);
