@@ -363,7 +363,7 @@ typedef struct app_help {
 static void app_help_draw(app *a, app_screen *s)
 {
 	app_help *h = (app_help *)s;
-	int top = app_body_top(a) + 1, rows = app_body_rows(a) - 1;
+	int top = app_body_top(a), rows = app_body_rows(a);
 	int n = keys_help_lines();
 	if (h->first > n - (rows - 1))
 		h->first = n - (rows - 1) > 0 ? n - (rows - 1) : 0;
