@@ -12,7 +12,7 @@
 #include "tests/test.h"
 #include "tests/vt.h"
 
-#define SCREEN_WAIT_MS 5000
+#define SCREEN_WAIT_MS 10000
 
 extern const char *const SCREEN_UTF8;    /* "zh_CN.UTF-8" */
 extern const char *const SCREEN_GB18030; /* "zh_CN.GB18030" */
