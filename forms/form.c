@@ -345,11 +345,12 @@ static err_code form_value_ok(const form *f, int i, const char *s, err_info *e)
 	const field_spec *fs = &f->spec->fields[i];
 	long bad = form_utf8_bad(s);
 	if (bad >= 0)
-		return err_set(e, ERR_TEXT_UTF8, fs->label, "第%ld个字节", bad + 1);
+		return err_set(e, ERR_TEXT_UTF8, fs->label, msg_text(MSG_D_BYTE_AT), bad + 1);
 	size_t n = text_chars(s);
 	int max = form_field_max(fs);
 	if (n > (size_t)max)
-		return err_set(e, ERR_TEXT_TOO_LONG, fs->label, "最多%d个字，现有%zu个", max, n);
+		return err_set(e, ERR_TEXT_TOO_LONG, fs->label, msg_text(MSG_D_TOO_MANY_CHARS), max,
+		               n);
 	return ERR_OK;
 }
 
@@ -512,7 +513,8 @@ static err_code form_check_code(form *f, int i, const char *v, char **norm, err_
 			}
 			const char *orig = f->orig[i] ? f->orig[i] : "";
 			if (!item.active && strcmp(orig, item.code) != 0)
-				return err_set(e, ERR_CODE_UNKNOWN, fs->label, "“%s”%s", typed,
+				return err_set(e, ERR_CODE_UNKNOWN, fs->label,
+				               msg_text(MSG_D_QUOTED_NOTE), typed,
 				               msg_text(MSG_FORM_CODE_RETIRED));
 			int oom = 0;
 			*norm = form_dup(item.code, &oom);
@@ -523,7 +525,7 @@ static err_code form_check_code(form *f, int i, const char *v, char **norm, err_
 	code_list l;
 	err_code c = code_search(f->d, fs->code_table, v, 64, &l, &ce);
 	if (c == ERR_DB_TOO_LONG)
-		return err_set(e, ERR_CODE_UNKNOWN, fs->label, "“%s”", typed);
+		return err_set(e, ERR_CODE_UNKNOWN, fs->label, msg_text(MSG_D_QUOTED), typed);
 	if (c != ERR_OK) {
 		if (e != NULL)
 			*e = ce;
@@ -536,7 +538,7 @@ static err_code form_check_code(form *f, int i, const char *v, char **norm, err_
 		if (strcmp(l.items[k].name, v) == 0)
 			pick = &l.items[k];
 	if (pick == NULL) {
-		c = err_set(e, ERR_CODE_UNKNOWN, fs->label, "“%s”%s", typed,
+		c = err_set(e, ERR_CODE_UNKNOWN, fs->label, msg_text(MSG_D_QUOTED_NOTE), typed,
 		            l.n > 1 ? msg_text(MSG_FORM_CODE_AMBIGUOUS) : "");
 		code_list_free(&l);
 		return c;
@@ -643,14 +645,14 @@ static err_code form_check_type(form *f, int i, const char *v, char **norm, msg_
 		char *t = form_trim(v);
 		if (t == NULL)
 			return err_set(e, ERR_NOMEM, label, NULL);
-		if (strcmp(t, "是") == 0 || strcmp(t, "1") == 0 || strcmp(t, "y") == 0 ||
-		    strcmp(t, "Y") == 0)
+		if (strcmp(t, msg_text(MSG_FORM_YES)) == 0 || strcmp(t, "1") == 0 ||
+		    strcmp(t, "y") == 0 || strcmp(t, "Y") == 0)
 			strcpy(buf, "1");
-		else if (strcmp(t, "否") == 0 || strcmp(t, "0") == 0 || strcmp(t, "n") == 0 ||
-		         strcmp(t, "N") == 0)
+		else if (strcmp(t, msg_text(MSG_FORM_NO)) == 0 || strcmp(t, "0") == 0 ||
+		         strcmp(t, "n") == 0 || strcmp(t, "N") == 0)
 			strcpy(buf, "0");
 		else
-			c = err_set(e, ERR_BOOL_FORMAT, label, "“%.40s”", t);
+			c = err_set(e, ERR_BOOL_FORMAT, label, msg_text(MSG_D_QUOTED_40), t);
 		free(t);
 		break;
 	}
@@ -1022,7 +1024,8 @@ err_code form_draft_restore(form *f, int *found, err_info *e)
 		err_info ve;
 		if (form_value_ok(f, i, df.fields[k].value, &ve) != ERR_OK) {
 			char why[sizeof ve.detail + 64];
-			snprintf(why, sizeof why, "%s：%s", msg_text(ve.field), err_text(ve.code));
+			snprintf(why, sizeof why, msg_text(MSG_D_FIELD_RULE), msg_text(ve.field),
+			         err_text(ve.code));
 			c = err_set(e, ERR_DRAFT_CORRUPT, MSG_NONE, "%s", why);
 		}
 		pick[i] = df.fields[k].value;
