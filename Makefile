@@ -82,7 +82,7 @@ $(O)/tests/%.o: tests/%.c
 $(O)/tests/test_%: $(O)/tests/test_%.o $(TEST_LIB_OBJ) $(O)/libtui.a $(O)/liblaobao.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lm
 
-$(O)/bench/%: $(O)/bench/%.o $(O)/liblaobao.a
+$(O)/bench/%: $(O)/bench/%.o $(O)/tests/vt.o $(O)/liblaobao.a
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lm
 
 setup:

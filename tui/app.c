@@ -660,6 +660,8 @@ int app_run(app *a)
 				app_lost(a);
 				break;
 			}
+			/* Nothing typed for a while: the database's spare-time work. */
+			db_idle(a->db);
 			/* Only a screen that asked for a tick (a countdown) needs a new frame. */
 			draw = tick >= 0;
 			continue;
