@@ -437,11 +437,11 @@ static void bt_session(const bt_paths *p)
 	}
 	vt_free(v);
 	char b[48], s[48], m[96];
-	snprintf(m, sizeof m, "人员基本信息 typed in (%d keys): bytes", keys);
+	snprintf(m, sizeof m, "person form typed in whole (%d keys): bytes", keys);
 	snprintf(b, sizeof b, "%luB", bytes);
 	bench_row(m, ok ? b : "failed", "-", "-", "report", ok ? "-" : "NO");
 	snprintf(s, sizeof s, "%.1fs", (double)bytes * 10 / 9600);
-	bench_row("人员基本信息 typed in: seconds at 9600 baud", ok ? s : "failed", "-", "-",
+	bench_row("person form typed in whole: seconds at 9600 baud", ok ? s : "failed", "-", "-",
 	          "report", ok ? "-" : "NO");
 }
 
