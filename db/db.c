@@ -594,7 +594,8 @@ size_t db_count_bound(size_t offset, size_t limit)
 	    (uint64_t)SIZE_MAX < (uint64_t)INT64_MAX ? SIZE_MAX - 1 : (size_t)INT64_MAX - 1;
 	size_t page = limit < DB_COUNT_MIN_PAGE ? DB_COUNT_MIN_PAGE : limit;
 	size_t ahead = page > most / DB_COUNT_PAGES ? most : page * DB_COUNT_PAGES;
-	return offset > most - ahead ? most : offset + ahead;
+	size_t end = limit > most || offset > most - limit ? most : offset + limit;
+	return end > most - ahead ? most : end + ahead;
 }
 
 /* Bind a prefix range: ?1 lo, ?2 hi; an empty hi (prefix of 0xFF bytes) matches every greater

@@ -84,9 +84,9 @@ void db_bulk_abort(db *d);
 /*
  * How far a paged search (person_search, employer_search, the office lists,
  * …) counts for its *total: the matches are counted up to
- * db_count_bound(offset, limit) — ten pages past the one asked for — and a
+ * db_count_bound(offset, limit) — five pages past the one asked for — and a
  * *total above that bound (it is then bound + 1) means "more than bound".
- * A screen shows "第 1/10+ 页" rather than paying to count a prefix that
+ * A screen shows "第 1/6+ 页" rather than paying to count a prefix that
  * matches half the province.
  */
 size_t db_count_bound(size_t offset, size_t limit);

@@ -22,7 +22,7 @@
  * costs time per match, and a count that stops soon after the page keeps the
  * first page of a broad prefix as cheap as that of a narrow one.
  */
-#define DB_COUNT_PAGES 10
+#define DB_COUNT_PAGES 5
 #define DB_COUNT_MIN_PAGE 20
 
 typedef struct db_cache_entry {

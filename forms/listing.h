@@ -32,7 +32,8 @@ typedef struct listing_spec {
 	int n_columns; /* at most 8 */
 	/*
 	 * Rows matching query from offset, at most max into out; *n written,
-	 * *total (capped) for "第 x/y 页".
+	 * *total for "第 x/y 页": counted up to db_count_bound(offset, max),
+	 * and a total above that bound means "more than that".
 	 */
 	err_code (*search)(db *d, const char *query, size_t offset, size_t max, listing_row *out,
 	                   size_t *n, size_t *total, err_info *e);

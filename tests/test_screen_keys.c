@@ -51,9 +51,17 @@ static void keys_walk(const char *term, vt_keystyle dialect, const keys_set *k, 
 	keys_press(v, k->next, NULL);
 	keys_press(v, k->prev, NULL);
 	keys_press(v, VT_KEY_ENTER, "人员查询");
-	CHECK_SCREEN(v, vt_contains(v, "第 1/14 页"));
-	keys_press(v, VT_KEY_PGDN, "第 2/14 页");
-	keys_press(v, VT_KEY_PGUP, "第 1/14 页");
+	/* 200 persons, 15 a page: counted five pages ahead, so "以上" until near the end. */
+	CHECK_SCREEN(v, vt_contains(v, "第 1 页，共 116 条以上"));
+	keys_press(v, VT_KEY_PGDN, "第 2 页，共 131 条以上");
+	keys_press(v, VT_KEY_PGUP, "第 1 页，共 116 条以上");
+	/* From page 7 the count reaches the end: exact again. */
+	for (int i = 0; i < 5; i++)
+		keys_press(v, VT_KEY_PGDN, NULL);
+	keys_press(v, VT_KEY_PGDN, "第 7/14 页，共 200 条");
+	for (int i = 0; i < 6; i++)
+		keys_press(v, VT_KEY_PGUP, NULL);
+	CHECK_SCREEN(v, vt_contains(v, "第 1 页，共 116 条以上"));
 	/* Find: the query starts again. */
 	CHECK(screen_type(v, "zz"));
 	keys_press(v, k->find, "输入公民身份号码、姓名或拼音首字母");

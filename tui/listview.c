@@ -6,14 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/db.h"
 #include "locale/msg.h"
 #include "locale/text.h"
 #include "tui/edit.h"
 #include "tui/formview.h"
 
-#define LV_QUERY_CHARS 40  /* characters of the query */
-#define LV_QUERY_W 30      /* columns of the query box */
-#define LV_TOTAL_CAP 10000 /* the search counts at most this many */
+#define LV_QUERY_CHARS 40 /* characters of the query */
+#define LV_QUERY_W 30     /* columns of the query box */
 
 typedef struct listview {
 	app_screen base;
@@ -121,7 +121,8 @@ static void listview_draw(app *a, app_screen *s)
 		draw_text(st, hy + 2, 2, COLS - 4, msg_text(MSG_UI_LIST_EMPTY), DRAW_NOTICE, 0);
 	size_t pages = lv->total == 0 ? 1 : (lv->total + (size_t)lv->page - 1) / (size_t)lv->page;
 	size_t at = lv->offset / (size_t)lv->page + 1;
-	if (lv->total >= LV_TOTAL_CAP)
+	/* The search counts only a few pages ahead (db_count_bound): beyond, "… 条以上". */
+	if (lv->total > db_count_bound(lv->offset, (size_t)lv->page))
 		snprintf(buf, sizeof buf, msg_text(MSG_UI_LIST_PAGE_MANY), at, lv->total);
 	else
 		snprintf(buf, sizeof buf, msg_text(MSG_UI_LIST_PAGE), at, pages, lv->total);
