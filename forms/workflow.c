@@ -105,3 +105,38 @@ int workflow_find(const char *id)
 			return i;
 	return -1;
 }
+
+/* spec or one of the forms it opens (depth-limited: forms do not open themselves forever). */
+static const form_spec *workflow_form_in(const form_spec *spec, const char *form_id, int depth)
+{
+	if (spec == NULL || depth > 4)
+		return NULL;
+	if (strcmp(spec->id, form_id) == 0)
+		return spec;
+	for (int k = 0; spec->actions != NULL && k < spec->n_actions; k++) {
+		const form_spec *s = workflow_form_in(spec->actions[k].form, form_id, depth + 1);
+		if (s != NULL)
+			return s;
+	}
+	for (int k = 0; spec->sublists != NULL && k < spec->n_sublists; k++) {
+		const form_spec *s = workflow_form_in(spec->sublists[k].form, form_id, depth + 1);
+		if (s != NULL)
+			return s;
+	}
+	return NULL;
+}
+
+const form_spec *workflow_form_spec(const char *form_id)
+{
+	if (form_id == NULL)
+		return NULL;
+	for (int i = 0; i < WF_COUNT; i++) {
+		const workflow *w = &workflow_table[i];
+		const form_spec *s = workflow_form_in(w->form, form_id, 0);
+		if (s == NULL && w->listing != NULL)
+			s = workflow_form_in(w->listing->form, form_id, 0);
+		if (s != NULL)
+			return s;
+	}
+	return NULL;
+}
