@@ -9,6 +9,8 @@
 
 #include "forms/person_form.h"
 #include "forms/person_list.h"
+#include "forms/unemp_form.h"
+#include "forms/unemp_list.h"
 
 #define WF_ALL                                                                                     \
 	(WORKFLOW_ROLE(ROLE_ADMIN) | WORKFLOW_ROLE(ROLE_CASEWORKER) |                              \
@@ -28,7 +30,9 @@ static const workflow workflow_table[] = {
      .title = MSG_WF_UNEMP,
      .hotkey = '2',
      .roles = WF_ADMIN_AND(ROLE_CASEWORKER),
-     .edit_roles = WF_ADMIN_AND(ROLE_CASEWORKER)},
+     .edit_roles = WF_ADMIN_AND(ROLE_CASEWORKER),
+     .listing = &unemp_list_spec,
+     .form = &unemp_form_spec},
     {.id = "training",
      .title = MSG_WF_TRAINING,
      .hotkey = '3',
