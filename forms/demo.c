@@ -193,10 +193,10 @@ static const char *demo_office_for_area(const char *area)
 	return demo_offices[0].code;
 }
 
-static void demo_report(demo *g, const char *stage, long done, long total)
+static void demo_report(demo *g, msg_id stage, long done, long total)
 {
 	if (g->progress != NULL && (done == total || done % 50000 == 0))
-		g->progress(g->ctx, stage, done, total);
+		g->progress(g->ctx, msg_text(stage), done, total);
 }
 
 /* A date uniformly in [from, to]. */
@@ -344,7 +344,7 @@ static err_code demo_persons(demo *g, err_info *e)
 		g->person_ids[i] = p.id;
 		g->births[i] = birth;
 		g->sexes[i] = (unsigned char)sex;
-		demo_report(g, "人员", i + 1, g->n_persons);
+		demo_report(g, MSG_DEMO_STAGE_PERSONS, i + 1, g->n_persons);
 	}
 	return ERR_OK;
 }
@@ -409,7 +409,7 @@ static err_code demo_employers(demo *g, err_info *e)
 		if (rc != ERR_OK)
 			return rc;
 		g->employer_ids[i] = emp.id;
-		demo_report(g, "用人单位", i + 1, g->n_employers);
+		demo_report(g, MSG_DEMO_STAGE_EMPLOYERS, i + 1, g->n_employers);
 	}
 	return ERR_OK;
 }
@@ -533,10 +533,10 @@ static err_code demo_unemployment(demo *g, err_info *e)
 				return rc;
 		}
 		n++;
-		demo_report(g, "失业登记", n, total);
+		demo_report(g, MSG_DEMO_STAGE_UNEMP, n, total);
 	}
 	if (g->progress != NULL && n < total)
-		g->progress(g->ctx, "失业登记", n, n);
+		g->progress(g->ctx, msg_text(MSG_DEMO_STAGE_UNEMP), n, n);
 	return ERR_OK;
 }
 
@@ -644,7 +644,7 @@ static err_code demo_training(demo *g, err_info *e)
 			if ((rc = training_class_update(g->d, &tc, e)) != ERR_OK)
 				return rc;
 		}
-		demo_report(g, "培训班", c + 1, classes);
+		demo_report(g, MSG_DEMO_STAGE_TRAINING, c + 1, classes);
 	}
 	return ERR_OK;
 }
@@ -733,10 +733,10 @@ static err_code demo_contracts(demo *g, err_info *e)
 				return rc;
 		}
 		n++;
-		demo_report(g, "劳动合同", n, total);
+		demo_report(g, MSG_DEMO_STAGE_CONTRACTS, n, total);
 	}
 	if (g->progress != NULL && n < total)
-		g->progress(g->ctx, "劳动合同", n, n);
+		g->progress(g->ctx, msg_text(MSG_DEMO_STAGE_CONTRACTS), n, n);
 	return ERR_OK;
 }
 
@@ -918,10 +918,10 @@ static err_code demo_arbitration(demo *g, err_info *e)
 			if ((rc = arb_case_update(g->d, &ac, e)) != ERR_OK)
 				return rc;
 		}
-		demo_report(g, "仲裁案件", c + 1, cases);
+		demo_report(g, MSG_DEMO_STAGE_ARB, c + 1, cases);
 	}
 	if (g->progress != NULL)
-		g->progress(g->ctx, "仲裁案件", cases, cases);
+		g->progress(g->ctx, msg_text(MSG_DEMO_STAGE_ARB), cases, cases);
 	return ERR_OK;
 }
 

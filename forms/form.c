@@ -374,11 +374,12 @@ static err_code form_value_ok(const form *f, int i, const char *s, err_info *e)
 	const field_spec *fs = &f->spec->fields[i];
 	long bad = form_utf8_bad(s);
 	if (bad >= 0)
-		return err_set(e, ERR_TEXT_UTF8, fs->label, "第%ld个字节", bad + 1);
+		return err_set(e, ERR_TEXT_UTF8, fs->label, msg_text(MSG_D_BYTE_AT), bad + 1);
 	size_t n = text_chars(s);
 	int max = form_field_max(fs);
 	if (n > (size_t)max)
-		return err_set(e, ERR_TEXT_TOO_LONG, fs->label, "最多%d个字，现有%zu个", max, n);
+		return err_set(e, ERR_TEXT_TOO_LONG, fs->label, msg_text(MSG_D_TOO_MANY_CHARS), max,
+		               n);
 	return ERR_OK;
 }
 
@@ -600,7 +601,7 @@ static err_code form_resolve_option(const form *f, int i, const char *v, char co
 		if (form_option_matches(&fs->options[k], v))
 			pick = &fs->options[k];
 	if (pick == NULL)
-		return err_set(e, ERR_CODE_UNKNOWN, fs->label, "“%s”%s", typed,
+		return err_set(e, ERR_CODE_UNKNOWN, fs->label, msg_text(MSG_D_QUOTED_NOTE), typed,
 		               matches > 1 ? msg_text(MSG_FORM_CODE_AMBIGUOUS) : "");
 	form_copy_cut(code, 16, pick->code);
 	return ERR_OK;
@@ -638,7 +639,8 @@ static err_code form_resolve_code(form *f, int i, const char *v, char code[16], 
 				return c;
 			}
 			if (!item.active && !form_had_code(f, i, item.code))
-				return err_set(e, ERR_CODE_UNKNOWN, fs->label, "“%s”%s", typed,
+				return err_set(e, ERR_CODE_UNKNOWN, fs->label,
+				               msg_text(MSG_D_QUOTED_NOTE), typed,
 				               msg_text(MSG_FORM_CODE_RETIRED));
 			form_copy_cut(code, 16, item.code);
 			return ERR_OK;
@@ -648,7 +650,7 @@ static err_code form_resolve_code(form *f, int i, const char *v, char code[16], 
 	code_list l;
 	err_code c = code_search(f->d, fs->code_table, v, 64, &l, &ce);
 	if (c == ERR_DB_TOO_LONG)
-		return err_set(e, ERR_CODE_UNKNOWN, fs->label, "“%s”", typed);
+		return err_set(e, ERR_CODE_UNKNOWN, fs->label, msg_text(MSG_D_QUOTED), typed);
 	if (c != ERR_OK) {
 		if (e != NULL)
 			*e = ce;
@@ -661,7 +663,7 @@ static err_code form_resolve_code(form *f, int i, const char *v, char code[16], 
 		if (strcmp(l.items[k].name, v) == 0)
 			pick = &l.items[k];
 	if (pick == NULL) {
-		c = err_set(e, ERR_CODE_UNKNOWN, fs->label, "“%s”%s", typed,
+		c = err_set(e, ERR_CODE_UNKNOWN, fs->label, msg_text(MSG_D_QUOTED_NOTE), typed,
 		            l.n > 1 ? msg_text(MSG_FORM_CODE_AMBIGUOUS) : "");
 		code_list_free(&l);
 		return c;
@@ -731,7 +733,8 @@ static err_code form_check_codes(form *f, int i, const char *v, char **norm, err
 		uint32_t cp;
 		int k = text_utf8_check(v + i0, len - i0, &cp);
 		if (k <= 0) {
-			c = err_set(e, ERR_TEXT_UTF8, fs->label, "第%zu个字节", i0 + 1);
+			c = err_set(e, ERR_TEXT_UTF8, fs->label, msg_text(MSG_D_BYTE_AT),
+			            (long)(i0 + 1));
 			break;
 		}
 		if (form_codes_separator(cp)) {
@@ -749,14 +752,15 @@ static err_code form_check_codes(form *f, int i, const char *v, char **norm, err
 		if (j - i0 >= sizeof token) {
 			char shown[64];
 			form_copy_cut(shown, sizeof shown, v + i0);
-			c = err_set(e, ERR_CODE_UNKNOWN, fs->label, "“%s”", shown);
+			c = err_set(e, ERR_CODE_UNKNOWN, fs->label, msg_text(MSG_D_QUOTED), shown);
 			break;
 		}
 		memcpy(token, v + i0, j - i0);
 		token[j - i0] = '\0';
 		i0 = j;
 		if (n >= FORM_CODES_MAX) {
-			c = err_set(e, ERR_TEXT_TOO_LONG, fs->label, "最多%d项", FORM_CODES_MAX);
+			c = err_set(e, ERR_TEXT_TOO_LONG, fs->label, msg_text(MSG_D_FORM_MAX_ITEMS),
+			            FORM_CODES_MAX);
 			break;
 		}
 		c = form_resolve_code(f, i, token, codes[n], e);
@@ -877,14 +881,14 @@ static err_code form_check_type(form *f, int i, const char *v, char **norm, msg_
 		char *t = form_trim(v);
 		if (t == NULL)
 			return err_set(e, ERR_NOMEM, label, NULL);
-		if (strcmp(t, "是") == 0 || strcmp(t, "1") == 0 || strcmp(t, "y") == 0 ||
-		    strcmp(t, "Y") == 0)
+		if (strcmp(t, msg_text(MSG_FORM_YES)) == 0 || strcmp(t, "1") == 0 ||
+		    strcmp(t, "y") == 0 || strcmp(t, "Y") == 0)
 			strcpy(buf, "1");
-		else if (strcmp(t, "否") == 0 || strcmp(t, "0") == 0 || strcmp(t, "n") == 0 ||
-		         strcmp(t, "N") == 0)
+		else if (strcmp(t, msg_text(MSG_FORM_NO)) == 0 || strcmp(t, "0") == 0 ||
+		         strcmp(t, "n") == 0 || strcmp(t, "N") == 0)
 			strcpy(buf, "0");
 		else
-			c = err_set(e, ERR_BOOL_FORMAT, label, "“%.40s”", t);
+			c = err_set(e, ERR_BOOL_FORMAT, label, msg_text(MSG_D_QUOTED_40), t);
 		free(t);
 		break;
 	}
@@ -1203,7 +1207,7 @@ const char *form_display(const form *f, int i, char *buf, size_t size)
 			char code[16], label[256];
 			form_copy_cut(code, len + 1 < sizeof code ? len + 1 : sizeof code, p);
 			form_code_label(f, fs, code, label, sizeof label);
-			const char *sep = used > 0 ? "、" : "";
+			const char *sep = used > 0 ? msg_text(MSG_FORM_LIST_SEP) : "";
 			if (used + strlen(sep) + strlen(label) + 1 > size) {
 				form_copy_cut(buf + used, size - used, sep);
 				used = strlen(buf);
@@ -1492,7 +1496,8 @@ err_code form_draft_restore(form *f, int *found, err_info *e)
 		err_info ve;
 		if (form_value_ok(f, i, df.fields[k].value, &ve) != ERR_OK) {
 			char why[sizeof ve.detail + 64];
-			snprintf(why, sizeof why, "%s：%s", msg_text(ve.field), err_text(ve.code));
+			snprintf(why, sizeof why, msg_text(MSG_D_FIELD_RULE), msg_text(ve.field),
+			         err_text(ve.code));
 			c = err_set(e, ERR_DRAFT_CORRUPT, MSG_NONE, "%s", why);
 		}
 		pick[i] = df.fields[k].value;

@@ -15,101 +15,16 @@
 #include "forms/idcard.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <string.h>
 
-/*
- * Decode one UTF-8 character at s (at most len bytes, len >= 1): returns
- * the bytes used and the code point, or 1 and U+FFFD for an invalid,
- * overlong, surrogate or truncated sequence (the contract of
- * text_utf8_decode, so this can later be replaced by it).
- */
-static size_t idcard_utf8_decode(const char *s, size_t len, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t need;
-	uint32_t v, min;
-	*cp = 0xFFFD;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		need = 1;
-		v = u[0] & 0x1Fu;
-		min = 0x80;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		need = 2;
-		v = u[0] & 0x0Fu;
-		min = 0x800;
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		need = 3;
-		v = u[0] & 0x07u;
-		min = 0x10000;
-	} else {
-		return 1;
-	}
-	if (len < need + 1)
-		return 1;
-	for (size_t i = 1; i <= need; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 1;
-		v = (v << 6) | (u[i] & 0x3Fu);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 1;
-	*cp = v;
-	return need + 1;
-}
-
-static int idcard_is_space(uint32_t cp)
-{
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x3000;
-}
-
-/* Byte range [*start, *end) of s without leading and trailing white space. */
-static void idcard_trim(const char *s, size_t len, size_t *start, size_t *end)
-{
-	int seen = 0;
-	*start = *end = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = idcard_utf8_decode(s + i, len - i, &cp);
-		if (!idcard_is_space(cp)) {
-			if (!seen)
-				*start = i;
-			seen = 1;
-			*end = i + n;
-		}
-		i += n;
-	}
-}
-
-/* Name the character of n bytes at s (code point cp) for an error detail. */
-static void idcard_char_desc(const char *s, size_t n, uint32_t cp, char *out, size_t size)
-{
-	if (n == 1 && (unsigned char)s[0] >= 0x80)
-		snprintf(out, size, "无法识别的字节0x%02X", (unsigned char)s[0]);
-	else if (cp == ' ')
-		snprintf(out, size, "空格");
-	else if (cp == 0x3000)
-		snprintf(out, size, "全角空格");
-	else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		snprintf(out, size, "控制字符U+%04X", (unsigned)cp);
-	else
-		snprintf(out, size, "“%.*s”", (int)n, s);
-}
+#include "forms/input.h"
+#include "locale/text.h"
 
 /* ASCII digit or 'X' for an accepted character (full-width folded), else 0. */
 static char idcard_fold(uint32_t cp)
 {
-	if (cp >= '0' && cp <= '9')
-		return (char)cp;
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (char)('0' + (cp - 0xFF10));
-	if (cp == 'X' || cp == 'x' || cp == 0xFF38 || cp == 0xFF58)
-		return 'X';
-	return 0;
+	char c = input_fold_alnum(cp);
+	return (c >= '0' && c <= '9') || c == 'X' ? c : 0;
 }
 
 static int idcard_province_known(int p)
@@ -147,10 +62,11 @@ err_code idcard_upgrade15(const char *id15, char out[IDCARD_LEN + 1], err_info *
 	if (n == 0)
 		return err_set(e, ERR_ID_EMPTY, MSG_F_ID_NO, NULL);
 	if (n != 15)
-		return err_set(e, ERR_ID_LENGTH, MSG_F_ID_NO, "现有%zu位", n);
+		return err_set(e, ERR_ID_LENGTH, MSG_F_ID_NO, msg_text(MSG_D_ID_LENGTH), n);
 	for (size_t i = 0; i < 15; i++)
 		if (id15[i] < '0' || id15[i] > '9')
-			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, "第%zu位不是数字", i + 1);
+			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, msg_text(MSG_D_ID_NOT_DIGIT),
+			               i + 1);
 	/* GB 11643-1989 reserved sequences 996-999 for people aged 100 or more. */
 	const char *century = idcard_num(id15 + 12, 3) >= 996 ? "18" : "19";
 	memcpy(out, id15, 6);
@@ -164,18 +80,18 @@ err_code idcard_upgrade15(const char *id15, char out[IDCARD_LEN + 1], err_info *
 /* ERR_ID_OTHER_TYPE with a detail naming the document, or ERR_OK. */
 static err_code idcard_other_type(const char *id, err_info *e)
 {
-	const char *what = NULL;
+	msg_id what = MSG_NONE;
 	if (id[0] == '9')
-		what = "以9开头的18位号码是外国人永久居留身份证号码";
+		what = MSG_D_ID_FOREIGNER;
 	else if (id[0] == '8' && id[1] == '3')
-		what = "以83开头的是台湾居民居住证号码";
+		what = MSG_D_ID_TAIWAN;
 	else if (memcmp(id, "810000", 6) == 0)
-		what = "以810000开头的是香港居民居住证号码";
+		what = MSG_D_ID_HONG_KONG;
 	else if (memcmp(id, "820000", 6) == 0)
-		what = "以820000开头的是澳门居民居住证号码";
-	if (what == NULL)
+		what = MSG_D_ID_MACAO;
+	if (what == MSG_NONE)
 		return ERR_OK;
-	return err_set(e, ERR_ID_OTHER_TYPE, MSG_F_ID_NO, "%s", what);
+	return err_set(e, ERR_ID_OTHER_TYPE, MSG_F_ID_NO, "%s", msg_text(what));
 }
 
 err_code idcard_parse(const char *text, lb_date today, idcard_info *out, err_info *e)
@@ -185,15 +101,16 @@ err_code idcard_parse(const char *text, lb_date today, idcard_info *out, err_inf
 	size_t n = 0, start, end;
 	if (text == NULL)
 		return err_set(e, ERR_ID_EMPTY, MSG_F_ID_NO, NULL);
-	idcard_trim(text, strlen(text), &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = idcard_utf8_decode(text + i, end - i, &cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
 		char c = idcard_fold(cp);
 		if (c == 0) {
 			char what[64];
-			idcard_char_desc(text + i, k, cp, what, sizeof what);
-			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, "第%zu位是%s", n + 1, what);
+			input_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, msg_text(MSG_D_POS_IS), n + 1,
+			               what);
 		}
 		if (n < IDCARD_LEN)
 			buf[n] = c;
@@ -203,18 +120,18 @@ err_code idcard_parse(const char *text, lb_date today, idcard_info *out, err_inf
 	if (n == 0)
 		return err_set(e, ERR_ID_EMPTY, MSG_F_ID_NO, NULL);
 	if (n != 15 && n != 18)
-		return err_set(e, ERR_ID_LENGTH, MSG_F_ID_NO, "现有%zu位", n);
+		return err_set(e, ERR_ID_LENGTH, MSG_F_ID_NO, msg_text(MSG_D_ID_LENGTH), n);
 	buf[n] = '\0';
 	for (size_t i = 0; i < n; i++)
 		if (buf[i] == 'X' && i != 17)
-			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO,
-			               "第%zu位是“X”，X只能是18位号码的末位", i + 1);
+			return err_set(e, ERR_ID_CHARS, MSG_F_ID_NO, msg_text(MSG_D_ID_X_NOT_LAST),
+			               i + 1);
 
 	int province = idcard_num(buf, 2);
 	if (n == 18 && idcard_other_type(buf, e) != ERR_OK)
 		return ERR_ID_OTHER_TYPE;
 	if (!idcard_province_known(province))
-		return err_set(e, ERR_ID_PROVINCE, MSG_F_ID_NO, "前两位是%.2s", buf);
+		return err_set(e, ERR_ID_PROVINCE, MSG_F_ID_NO, msg_text(MSG_D_ID_PROVINCE), buf);
 
 	if (n == 15) {
 		err_code rc = idcard_upgrade15(buf, id, e);
@@ -230,16 +147,15 @@ err_code idcard_parse(const char *text, lb_date today, idcard_info *out, err_inf
 		return err_set(e, ERR_ID_BIRTH_INVALID, MSG_F_ID_NO, "%04d-%02d-%02d", y, m, d);
 	if (birth > today) {
 		char t[DATE_ISO_LEN];
-		return err_set(e, ERR_ID_BIRTH_FUTURE, MSG_F_ID_NO, "%04d-%02d-%02d，今天是%s", y,
-		               m, d, date_format(today, t));
+		return err_set(e, ERR_ID_BIRTH_FUTURE, MSG_F_ID_NO, msg_text(MSG_D_ID_BIRTH_FUTURE),
+		               y, m, d, date_format(today, t));
 	}
 
 	if (n == 18) {
 		char want = idcard_check_char(id);
 		if (id[17] != want)
-			return err_set(e, ERR_ID_CHECKSUM, MSG_F_ID_NO,
-			               "按前17位计算末位应为%c，现为%c；请先核对前17位", want,
-			               id[17]);
+			return err_set(e, ERR_ID_CHECKSUM, MSG_F_ID_NO, msg_text(MSG_D_ID_CHECKSUM),
+			               want, id[17]);
 	}
 
 	if (out != NULL) {

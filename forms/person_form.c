@@ -27,11 +27,11 @@ static err_code person_form_check_area(form *f, int field, err_info *e)
 	const char *v = form_value(f, field);
 	size_t n = strlen(v);
 	if (n != 6 || strspn(v, "0123456789") != 6)
-		return form_fail(f, field, e, ERR_AREA_CODE, "“%.40s”", v);
+		return form_fail(f, field, e, ERR_AREA_CODE, msg_text(MSG_D_QUOTED_40), v);
 	for (size_t i = 0; i < sizeof provinces / sizeof provinces[0]; i++)
 		if (v[0] == provinces[i][0] && v[1] == provinces[i][1])
 			return ERR_OK;
-	return form_fail(f, field, e, ERR_AREA_CODE, "前两位“%.2s”不是省级行政区划代码", v);
+	return form_fail(f, field, e, ERR_AREA_CODE, msg_text(MSG_D_AREA_PROVINCE), v);
 }
 
 /* 电子邮箱: name@domain.tld in ASCII, the shape mail systems take. */
@@ -42,24 +42,25 @@ static err_code person_form_check_email(form *f, int field, err_info *e)
 	for (const char *p = v; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 		if (c >= 0x80 || c <= ' ')
-			return form_fail(f, field, e, ERR_EMAIL_FORMAT, "不能含有空格或汉字");
+			return form_fail(f, field, e, ERR_EMAIL_FORMAT, "%s",
+			                 msg_text(MSG_D_EMAIL_BLANK_OR_HAN));
 	}
 	if (at == NULL || at == v || strchr(at + 1, '@') != NULL)
-		return form_fail(f, field, e, ERR_EMAIL_FORMAT, "应有且只有一个“@”");
+		return form_fail(f, field, e, ERR_EMAIL_FORMAT, "%s", msg_text(MSG_D_EMAIL_ONE_AT));
 	for (const char *p = v; p < at; p++)
 		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-",
 		            *p))
-			return form_fail(f, field, e, ERR_EMAIL_FORMAT, "“@”前有不允许的字符“%c”",
-			                 *p);
+			return form_fail(f, field, e, ERR_EMAIL_FORMAT,
+			                 msg_text(MSG_D_EMAIL_LOCAL_CHAR), *p);
 	const char *dom = at + 1;
 	size_t dn = strlen(dom);
 	if (dn == 0 || strchr(dom, '.') == NULL || dom[0] == '.' || dom[dn - 1] == '.' ||
 	    strstr(dom, "..") != NULL)
-		return form_fail(f, field, e, ERR_EMAIL_FORMAT, "“@”后应是域名，如example.com");
+		return form_fail(f, field, e, ERR_EMAIL_FORMAT, "%s", msg_text(MSG_D_EMAIL_DOMAIN));
 	for (const char *p = dom; *p; p++)
 		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-", *p))
-			return form_fail(f, field, e, ERR_EMAIL_FORMAT, "域名中有不允许的字符“%c”",
-			                 *p);
+			return form_fail(f, field, e, ERR_EMAIL_FORMAT,
+			                 msg_text(MSG_D_EMAIL_DOMAIN_CHAR), *p);
 	return ERR_OK;
 }
 
@@ -163,8 +164,8 @@ static err_code person_form_copy(form *f, int i, char *dst, size_t size, err_inf
 	const char *v = form_value(f, i);
 	size_t n = strlen(v);
 	if (n >= size)
-		return form_fail(f, i, e, ERR_TEXT_TOO_LONG, "存储上限%zu字节，现有%zu字节",
-		                 size - 1, n);
+		return form_fail(f, i, e, ERR_TEXT_TOO_LONG, msg_text(MSG_D_STORE_LIMIT), size - 1,
+		                 n);
 	memcpy(dst, v, n + 1);
 	return ERR_OK;
 }

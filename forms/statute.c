@@ -31,7 +31,10 @@
 
 /*
  * 国务院办公厅关于2025年/2026年部分节假日安排的通知: H = 放假 (every day of
- * the block), W = 调休上班, in date order. Shared domain rules §9.
+ * the block), W = 调休上班, in date order. Shared domain rules §9. The
+ * festival names are calendar data, as published in the notices, not UI
+ * text, so they stay here beside their dates rather than in the message
+ * catalog.
  */
 #define STATUTE_SEED(H, W)                                                                         \
 	H(2025, 1, 1, "元旦")                                                                      \
@@ -156,7 +159,8 @@ err_code workcal_new(const cal_day *days, size_t n, workcal **out, err_info *e)
 		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
 	for (size_t i = 0; i < n; i++) {
 		if (!statute_date_ok(days[i].day))
-			return err_set(e, ERR_DATE_INVALID, MSG_F_DATE, "第%zu条", i + 1);
+			return err_set(e, ERR_DATE_INVALID, MSG_F_DATE, msg_text(MSG_D_CAL_ENTRY),
+			               i + 1);
 		if (days[i].kind != CAL_HOLIDAY && days[i].kind != CAL_WORKDAY)
 			return err_set(e, ERR_CAL_KIND, MSG_F_DATE, "%s",
 			               date_format(days[i].day, buf));
@@ -318,31 +322,30 @@ err_code statute_probation_check(contract_term_type type, lb_date start, lb_date
 {
 	char b1[DATE_ISO_LEN], b2[DATE_ISO_LEN];
 	if (type != TERM_FIXED && type != TERM_OPEN && type != TERM_TASK)
-		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "合同期限类型%d", (int)type);
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, msg_text(MSG_D_TERM_TYPE), (int)type);
 	if (!statute_date_ok(start) || !statute_date_ok(probation_end) ||
 	    (type == TERM_FIXED && !statute_date_ok(end)))
 		return err_set(e, ERR_DATE_INVALID, MSG_NONE, NULL);
 	if (type == TERM_FIXED && end < start)
-		return err_set(e, ERR_TERM_END_BEFORE_START, MSG_NONE, "起始%s，终止%s",
+		return err_set(e, ERR_TERM_END_BEFORE_START, MSG_NONE, msg_text(MSG_D_TERM_DATES),
 		               date_format(start, b1), date_format(end, b2));
 	int max = statute_probation_months(type, start, end, part_time);
 	if (max == 0) {
-		const char *why = part_time ? "非全日制用工，劳动合同法第七十条"
-		                  : type == TERM_TASK
-		                      ? "以完成一定工作任务为期限，劳动合同法第十九条"
-		                      : "合同期限不满三个月，劳动合同法第十九条";
-		return err_set(e, ERR_PROBATION_NOT_ALLOWED, MSG_NONE, "%s", why);
+		msg_id why = part_time           ? MSG_D_PROBATION_PART_TIME
+		             : type == TERM_TASK ? MSG_D_PROBATION_TASK
+		                                 : MSG_D_PROBATION_SHORT_TERM;
+		return err_set(e, ERR_PROBATION_NOT_ALLOWED, MSG_NONE, "%s", msg_text(why));
 	}
 	if (probation_end < start)
 		return err_set(e, ERR_PROBATION_OUTSIDE_TERM, MSG_NONE,
-		               "试用期截止日早于合同起始日%s", date_format(start, b1));
+		               msg_text(MSG_D_PROBATION_BEFORE_START), date_format(start, b1));
 	if (type == TERM_FIXED && probation_end > end)
-		return err_set(e, ERR_PROBATION_OUTSIDE_TERM, MSG_NONE, "合同终止日为%s",
-		               date_format(end, b1));
+		return err_set(e, ERR_PROBATION_OUTSIDE_TERM, MSG_NONE,
+		               msg_text(MSG_D_PROBATION_AFTER_END), date_format(end, b1));
 	lb_date limit = statute_months_end(start, max);
 	if (probation_end > limit)
-		return err_set(e, ERR_PROBATION_TOO_LONG, MSG_NONE, "最长%d个月，最晚至%s", max,
-		               date_format(limit, b1));
+		return err_set(e, ERR_PROBATION_TOO_LONG, MSG_NONE, msg_text(MSG_D_PROBATION_MAX),
+		               max, date_format(limit, b1));
 	return ERR_OK;
 }
 
@@ -362,11 +365,12 @@ int statute_ui_months(int contribution_months)
 err_code statute_ui_check_eligible(int contribution_months, int involuntary, err_info *e)
 {
 	if (contribution_months < 0)
-		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "缴费月数%d", contribution_months);
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, msg_text(MSG_D_UI_MONTHS_ARG),
+		               contribution_months);
 	if (!involuntary)
 		return err_set(e, ERR_UI_NOT_INVOLUNTARY, MSG_NONE, NULL);
 	if (contribution_months < 12)
-		return err_set(e, ERR_UI_TOO_SHORT, MSG_NONE, "累计缴费%d个月",
+		return err_set(e, ERR_UI_TOO_SHORT, MSG_NONE, msg_text(MSG_D_UI_MONTHS),
 		               contribution_months);
 	return ERR_OK;
 }
@@ -404,7 +408,8 @@ err_code statute_retirement(lb_date birth, retire_group group, int *age_months, 
 {
 	int base, step, cap;
 	if (!statute_group_rule(group, &base, &step, &cap))
-		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "退休年龄类别%d", (int)group);
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, msg_text(MSG_D_RETIRE_GROUP),
+		               (int)group);
 	if (!statute_date_ok(birth))
 		return err_set(e, ERR_DATE_INVALID, MSG_F_BIRTH_DATE, NULL);
 	int y, m, d;
@@ -448,7 +453,7 @@ err_code statute_working_age_ok(lb_date birth, retire_group g, lb_date on, err_i
 		lb_date sixteen = date_add_years(birth, 16);
 		if (date_age(birth, sixteen) < 16)
 			sixteen++;
-		return err_set(e, ERR_AGE_UNDER_16, MSG_F_BIRTH_DATE, "%s满16周岁",
+		return err_set(e, ERR_AGE_UNDER_16, MSG_F_BIRTH_DATE, msg_text(MSG_D_AGE_16_ON),
 		               date_format(sixteen, buf));
 	}
 	if (on >= retire)

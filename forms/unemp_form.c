@@ -66,8 +66,8 @@ static err_code uf_copy(form *f, int i, char *dst, size_t size, err_info *e)
 	const char *v = form_value(f, i);
 	size_t n = strlen(v);
 	if (n >= size)
-		return form_fail(f, i, e, ERR_TEXT_TOO_LONG, "存储上限%zu字节，现有%zu字节",
-		                 size - 1, n);
+		return form_fail(f, i, e, ERR_TEXT_TOO_LONG, msg_text(MSG_D_STORE_LIMIT), size - 1,
+		                 n);
 	memcpy(dst, v, n + 1);
 	return ERR_OK;
 }
@@ -182,7 +182,8 @@ static err_code uf_check_open(form *f, int64_t person_id, err_info *e)
 		return ERR_OK;
 	char name[184];
 	uf_office_name(form_db(f), open.office, name, sizeof name);
-	return form_fail(f, UF_ID_NO, e, ERR_UNEMP_OPEN_EXISTS, "%s在%s登记", open.reg_date, name);
+	return form_fail(f, UF_ID_NO, e, ERR_UNEMP_OPEN_EXISTS, msg_text(MSG_D_UF_OPEN_AT),
+	                 open.reg_date, name);
 }
 
 /* End date of the person's latest registration that ended, other than this one. */
@@ -254,8 +255,9 @@ static err_code uf_check_categories(form *f, int field, err_info *e)
 		return ERR_OK;
 	if (!statute_is_4050(uf_sex(f), birth, uf_reg_day(f))) {
 		int age = date_age(birth, uf_reg_day(f));
-		return form_fail(f, field, e, ERR_UNEMP_NOT_4050, "登记时%s，%d周岁",
-		                 uf_sex(f) == 2 ? "女" : "男", age);
+		return form_fail(f, field, e, ERR_UNEMP_NOT_4050, msg_text(MSG_D_UF_AGE_AT),
+		                 msg_text(uf_sex(f) == 2 ? MSG_PF_SEX_FEMALE : MSG_PF_SEX_MALE),
+		                 age);
 	}
 	return ERR_OK;
 }
@@ -437,7 +439,7 @@ static err_code uf_fill(form *f, const unemp_reg *r, const person *p, err_info *
 	if (r->contrib_months % 12 == 0)
 		snprintf(contrib, sizeof contrib, "%d", r->contrib_months / 12);
 	else
-		snprintf(contrib, sizeof contrib, "%d个月", r->contrib_months);
+		snprintf(contrib, sizeof contrib, msg_text(MSG_D_UF_N_MONTHS), r->contrib_months);
 	char cats[UNEMP_MAX_CATEGORIES * 4 + 1] = "";
 	for (size_t k = 0; k < r->n_categories; k++) {
 		if (k > 0)
@@ -567,8 +569,8 @@ static err_code uf_categories_into(form *f, unemp_reg *r, err_info *e)
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		if (r->n_categories >= UNEMP_MAX_CATEGORIES || len == 0 ||
 		    len >= sizeof r->categories[0])
-			return form_fail(f, UF_CATEGORIES, e, ERR_UNEMP_CATEGORIES, "最多%d项",
-			                 UNEMP_MAX_CATEGORIES);
+			return form_fail(f, UF_CATEGORIES, e, ERR_UNEMP_CATEGORIES,
+			                 msg_text(MSG_D_FORM_MAX_ITEMS), UNEMP_MAX_CATEGORIES);
 		memcpy(r->categories[r->n_categories], p, len);
 		r->categories[r->n_categories++][len] = '\0';
 		if (end == NULL)
@@ -850,10 +852,12 @@ static err_code ue_check_all(form *f, err_info *e)
 		char why[184];
 		uf_code_name(form_db(f), CODE_T_CANCEL_REASON, reason, why, sizeof why);
 		return form_fail(f, has_uscc ? UE_NEW_USCC : UE_NEW_NAME, e,
-		                 ERR_UNEMP_EMPLOYER_NOT_ALLOWED, "注销原因为“%s”", why);
+		                 ERR_UNEMP_EMPLOYER_NOT_ALLOWED, msg_text(MSG_D_UF_END_REASON_IS),
+		                 why);
 	}
 	if (has_name && !has_uscc)
-		return form_fail(f, UE_NEW_USCC, e, ERR_FIELD_REQUIRED, "填写新就业单位时须填写");
+		return form_fail(f, UE_NEW_USCC, e, ERR_FIELD_REQUIRED, "%s",
+		                 msg_text(MSG_D_UF_NEW_EMPLOYER_CODE));
 	if (has_uscc && !has_name) {
 		employer emp;
 		if (employer_find_by_uscc(form_db(f), form_value(f, UE_NEW_USCC), &emp, NULL) !=

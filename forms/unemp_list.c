@@ -23,7 +23,8 @@ static void ul_category_names(db *d, const unemp_reg *r, char *out, size_t size)
 		const char *name = r->categories[k];
 		if (code_get(d, CODE_T_UNEMP_CATEGORY, r->categories[k], &item, NULL) == ERR_OK)
 			name = item.name;
-		int n = snprintf(out + used, size - used, "%s%s", k ? "、" : "", name);
+		int n = snprintf(out + used, size - used, "%s%s",
+		                 k ? msg_text(MSG_FORM_LIST_SEP) : "", name);
 		if (n < 0 || (size_t)n >= size - used) {
 			out[used] = '\0'; /* the screen cuts by columns; never half a name */
 			return;

@@ -18,12 +18,18 @@
 static int unemp_rules_fold(const char *s, char *out, size_t size)
 {
 	size_t len = strlen(s), i = 0, n = 0;
+	int ge = 0; /* a 个 was read: the next character must be 月 */
 	while (i < len) {
 		uint32_t cp;
 		int k = text_utf8_check(s + i, len - i, &cp);
 		if (k <= 0)
 			return 0;
 		i += (size_t)k;
+		if (cp == ' ' || cp == '\t' || cp == 0x3000)
+			continue;
+		if (ge && cp != 0x6708)
+			return 0;
+		ge = 0;
 		char c;
 		if (cp >= '0' && cp <= '9')
 			c = (char)cp;
@@ -37,27 +43,17 @@ static int unemp_rules_fold(const char *s, char *out, size_t size)
 			c = 'Y';
 		else if (cp == 0x6708) /* 月 */
 			c = 'M';
-		else if (cp == 0x4E2A) /* 个, only in 个月 */
+		else if (cp == 0x4E2A) { /* 个, only in 个月 */
+			ge = 1;
 			continue;
-		else if (cp == ' ' || cp == '\t' || cp == 0x3000)
-			continue;
-		else
+		} else
 			return 0;
 		if (n + 1 >= size)
 			return 0;
 		out[n++] = c;
 	}
 	out[n] = '\0';
-	/* 个 must have been followed by 月: check on the original text. */
-	const char *ge = s;
-	while ((ge = strstr(ge, "个")) != NULL) {
-		ge += strlen("个");
-		while (*ge == ' ')
-			ge++;
-		if (strncmp(ge, "月", strlen("月")) != 0)
-			return 0;
-	}
-	return 1;
+	return !ge;
 }
 
 /* Digits at *p into *v (at most 6 of them, else *v is past any limit); count of digits read. */
@@ -86,18 +82,19 @@ err_code unemp_rules_contrib_parse(const char *text, msg_id field, int *months, 
 	char shown[48];
 	text_truncate(text, 40, 1, shown, sizeof shown);
 	if (!unemp_rules_fold(text, f, sizeof f))
-		return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field, "“%s”", shown);
+		return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field, msg_text(MSG_D_QUOTED), shown);
 	if (f[0] == '\0')
 		return ERR_OK;
 	const char *p = f;
 	if (*p == '-') {
 		if (p[1] >= '0' && p[1] <= '9')
-			return err_set(e, ERR_UNEMP_CONTRIB_NEGATIVE, field, "“%s”", shown);
-		return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field, "“%s”", shown);
+			return err_set(e, ERR_UNEMP_CONTRIB_NEGATIVE, field, msg_text(MSG_D_QUOTED),
+			               shown);
+		return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field, msg_text(MSG_D_QUOTED), shown);
 	}
 	long whole, frac = 0, scale = 1, extra = 0;
 	if (unemp_rules_digits(&p, &whole) == 0)
-		return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field, "“%s”", shown);
+		return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field, msg_text(MSG_D_QUOTED), shown);
 	long total; /* months */
 	if (*p == 'M') {
 		p++;
@@ -108,27 +105,29 @@ err_code unemp_rules_contrib_parse(const char *text, msg_id field, int *months, 
 			int nd = 0;
 			while (*p >= '0' && *p <= '9') {
 				if (nd >= 4)
-					return err_set(e, ERR_UNEMP_CONTRIB_FRACTION, field, "“%s”",
-					               shown);
+					return err_set(e, ERR_UNEMP_CONTRIB_FRACTION, field,
+					               msg_text(MSG_D_QUOTED), shown);
 				frac = frac * 10 + (*p - '0');
 				scale *= 10;
 				p++;
 				nd++;
 			}
 			if (nd == 0)
-				return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field, "“%s”", shown);
+				return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field,
+				               msg_text(MSG_D_QUOTED), shown);
 		}
 		if (*p == 'Y') {
 			p++;
 			if (scale == 1 && *p >= '0' && *p <= '9') {
 				/* 3年6个月: whole months after whole years. */
 				if (unemp_rules_digits(&p, &extra) == 0 || *p != 'M')
-					return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field, "“%s”",
-					               shown);
+					return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field,
+					               msg_text(MSG_D_QUOTED), shown);
 				p++;
 				if (extra >= 12)
 					return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field,
-					               "“%s”：“年”后的月数应小于12", shown);
+					               msg_text(MSG_D_UF_MONTHS_AFTER_YEARS),
+					               shown);
 			}
 		}
 		if (whole >= 1000000)
@@ -136,15 +135,15 @@ err_code unemp_rules_contrib_parse(const char *text, msg_id field, int *months, 
 		else if ((whole * scale + frac) * 12 % scale != 0) {
 			long tenths = (whole * scale + frac) * 120 / scale;
 			return err_set(e, ERR_UNEMP_CONTRIB_FRACTION, field,
-			               "“%s”合%ld.%ld个月，请填写如“%ld个月”", shown, tenths / 10,
+			               msg_text(MSG_D_UF_CONTRIB_FRACTION), shown, tenths / 10,
 			               tenths % 10, (tenths + 5) / 10);
 		} else
 			total = (whole * scale + frac) * 12 / scale + extra;
 	}
 	if (*p != '\0')
-		return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field, "“%s”", shown);
+		return err_set(e, ERR_UNEMP_CONTRIB_FORMAT, field, msg_text(MSG_D_QUOTED), shown);
 	if (total > UNEMP_CONTRIB_MAX_MONTHS)
-		return err_set(e, ERR_UNEMP_CONTRIB_TOO_LONG, field, "“%s”", shown);
+		return err_set(e, ERR_UNEMP_CONTRIB_TOO_LONG, field, msg_text(MSG_D_QUOTED), shown);
 	if (months != NULL)
 		*months = (int)total;
 	return ERR_OK;
@@ -156,7 +155,8 @@ err_code unemp_rules_contrib_plausible(int months, lb_date birth, lb_date reg, m
 	lb_date sixteen = date_add_years(birth, 16);
 	int most = reg > sixteen ? date_months_between(sixteen, reg) : 0;
 	if (months > most)
-		return err_set(e, ERR_UNEMP_CONTRIB_BEYOND_AGE, field, "最多%d个月", most);
+		return err_set(e, ERR_UNEMP_CONTRIB_BEYOND_AGE, field,
+		               msg_text(MSG_D_UF_MOST_MONTHS), most);
 	return ERR_OK;
 }
 
@@ -179,15 +179,15 @@ char *unemp_rules_ui_text(int contrib_months, int involuntary, char *buf, size_t
 	if (contrib_months < 0)
 		contrib_months = 0;
 	if (involuntary < 0) {
-		snprintf(buf, size, msg_text(MSG_UF_UI_ASK), contrib_months);
+		snprintf(buf, size, msg_text(MSG_D_UF_UI_ASK), contrib_months);
 		return buf;
 	}
 	err_info why;
 	int months = unemp_rules_entitlement(contrib_months, involuntary, &why);
 	if (months > 0)
-		snprintf(buf, size, msg_text(MSG_UF_UI_MONTHS), contrib_months, months);
+		snprintf(buf, size, msg_text(MSG_D_UF_UI_MONTHS), contrib_months, months);
 	else
-		snprintf(buf, size, msg_text(MSG_UF_UI_NONE), contrib_months, err_text(why.code));
+		snprintf(buf, size, msg_text(MSG_D_UF_UI_NONE), contrib_months, err_text(why.code));
 	return buf;
 }
 
@@ -205,15 +205,15 @@ err_code unemp_rules_check_age(int sex, int cadre, lb_date birth, lb_date reg, m
 {
 	retire_group g = unemp_rules_retire_group(sex, cadre);
 	if (g == 0)
-		return err_set(e, ERR_INVALID_ARG, field, "性别代码%d", sex);
+		return err_set(e, ERR_INVALID_ARG, field, msg_text(MSG_D_UF_SEX_CODE), sex);
 	err_info se;
 	err_code c = statute_working_age_ok(birth, g, reg, &se);
 	if (c == ERR_AGE_UNDER_16)
-		return err_set(e, ERR_UNEMP_CANNOT_REGISTER, field, "%s，%s", err_text(c),
-		               se.detail);
+		return err_set(e, ERR_UNEMP_CANNOT_REGISTER, field, msg_text(MSG_D_UF_UNDER_16),
+		               err_text(c), se.detail);
 	if (c == ERR_AGE_RETIRED)
-		return err_set(e, ERR_UNEMP_CANNOT_REGISTER, field, "%s，退休日期为%s", err_text(c),
-		               se.detail);
+		return err_set(e, ERR_UNEMP_CANNOT_REGISTER, field, msg_text(MSG_D_UF_RETIRED),
+		               err_text(c), se.detail);
 	if (c != ERR_OK) {
 		if (e != NULL) {
 			*e = se;
@@ -229,10 +229,10 @@ err_code unemp_rules_check_reg_date(lb_date reg, lb_date birth, lb_date prev_end
 {
 	char buf[DATE_ISO_LEN];
 	if (reg < birth)
-		return err_set(e, ERR_UNEMP_BEFORE_BIRTH, field, "出生日期%s",
+		return err_set(e, ERR_UNEMP_BEFORE_BIRTH, field, msg_text(MSG_D_UF_BIRTH),
 		               date_format(birth, buf));
 	if (prev_end > 0 && reg < prev_end)
-		return err_set(e, ERR_UNEMP_BEFORE_PREV_END, field, "上次结束于%s",
+		return err_set(e, ERR_UNEMP_BEFORE_PREV_END, field, msg_text(MSG_D_UF_PREV_END),
 		               date_format(prev_end, buf));
 	return ERR_OK;
 }
@@ -241,7 +241,7 @@ err_code unemp_rules_check_end_date(lb_date reg, lb_date end, msg_id field, err_
 {
 	char buf[DATE_ISO_LEN];
 	if (end < reg)
-		return err_set(e, ERR_UNEMP_END_BEFORE_START, field, "登记日期%s",
+		return err_set(e, ERR_UNEMP_END_BEFORE_START, field, msg_text(MSG_D_UF_REG_DATE),
 		               date_format(reg, buf));
 	return ERR_OK;
 }
@@ -252,8 +252,8 @@ err_code unemp_rules_check_service_date(lb_date reg, lb_date end, lb_date today,
 	lb_date last = end > 0 ? end : today;
 	if (day < reg || day > last) {
 		char a[DATE_ISO_LEN], b[DATE_ISO_LEN];
-		return err_set(e, ERR_UNEMP_SERVICE_OUTSIDE, field, "%s至%s", date_format(reg, a),
-		               date_format(last, b));
+		return err_set(e, ERR_UNEMP_SERVICE_OUTSIDE, field, msg_text(MSG_D_UF_RANGE),
+		               date_format(reg, a), date_format(last, b));
 	}
 	return ERR_OK;
 }
@@ -342,15 +342,16 @@ err_code unemp_rules_check_difficulty(const char *difficulty, const char *codes,
 {
 	/* 就业困难人员 kind → the category it presupposes, with both names for the message. */
 	static const struct {
-		const char *kind, *category, *kind_name, *category_name;
+		const char *kind, *category;
+		msg_id kind_name, category_name;
 	} need[] = {
-	    {"01", UNEMP_CAT_4050, "大龄失业人员", "4050人员"},
-	    {"02", UNEMP_CAT_DISABLED, "残疾人", "残疾人"},
-	    {"03", UNEMP_CAT_ZERO_JOB, "零就业家庭成员", "零就业家庭成员"},
-	    {"04", UNEMP_CAT_LOW_INCOME, "城市低保家庭成员", "城市低保家庭成员"},
-	    {"05", "05", "连续失业1年以上", "连续失业1年以上"},
-	    {"06", "06", "失地农民", "被征地农民"},
-	    {"07", "07", "单亲抚养未成年子女", "单亲抚养未成年子女"},
+	    {"01", UNEMP_CAT_4050, MSG_UF_N_OLDER, MSG_UF_N_4050},
+	    {"02", UNEMP_CAT_DISABLED, MSG_UF_N_DISABLED, MSG_UF_N_DISABLED},
+	    {"03", UNEMP_CAT_ZERO_JOB, MSG_UF_N_ZERO_JOB, MSG_UF_N_ZERO_JOB},
+	    {"04", UNEMP_CAT_LOW_INCOME, MSG_UF_N_LOW_INCOME, MSG_UF_N_LOW_INCOME},
+	    {"05", "05", MSG_UF_N_LONG_TERM, MSG_UF_N_LONG_TERM},
+	    {"06", "06", MSG_UF_N_LANDLESS, MSG_UF_N_LAND_TAKEN},
+	    {"07", "07", MSG_UF_N_SINGLE_PARENT, MSG_UF_N_SINGLE_PARENT},
 	};
 	if (difficulty == NULL || difficulty[0] == '\0')
 		return ERR_OK;
@@ -358,8 +359,8 @@ err_code unemp_rules_check_difficulty(const char *difficulty, const char *codes,
 		if (strcmp(difficulty, need[i].kind) == 0 &&
 		    !unemp_rules_has(codes, need[i].category))
 			return err_set(e, ERR_UNEMP_DIFFICULTY_CATEGORY, field,
-			               "选“%s”时，人员类别中应有“%s”", need[i].kind_name,
-			               need[i].category_name);
+			               msg_text(MSG_D_UF_DIFFICULTY), msg_text(need[i].kind_name),
+			               msg_text(need[i].category_name));
 	return ERR_OK;
 }
 
@@ -392,9 +393,11 @@ static err_code unemp_card_put(unemp_card_walk *w, const char *num, const char *
 {
 	size_t n = strlen(num), g = strlen(glob);
 	if (w->len + (int)n > 20)
-		return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "编号超过20位");
+		return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "%s",
+		               msg_text(MSG_D_UF_CARD_TOO_LONG));
 	if (w->glen + (int)g >= (int)sizeof w->glob)
-		return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "编号超过20位");
+		return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "%s",
+		               msg_text(MSG_D_UF_CARD_TOO_LONG));
 	memcpy(w->number + w->len, num, n);
 	w->len += (int)n;
 	w->number[w->len] = '\0';
@@ -410,7 +413,8 @@ static err_code unemp_card_token(const char *t, const char **end, int *kind, int
 {
 	const char *close = strchr(t, '}');
 	if (close == NULL || close - t > 16)
-		return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "“{”没有配对的“}”");
+		return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "%s",
+		               msg_text(MSG_D_UF_CARD_BRACE));
 	char name[17];
 	size_t n = (size_t)(close - t - 1);
 	memcpy(name, t + 1, n);
@@ -442,7 +446,7 @@ static err_code unemp_card_token(const char *t, const char **end, int *kind, int
 			return ERR_OK;
 		}
 	}
-	return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "不认识“{%.16s}”", name);
+	return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, msg_text(MSG_D_UF_CARD_FIELD), name);
 }
 
 static err_code unemp_card_walk_template(const char *tmpl, const unemp_card_facts *facts, long seq,
@@ -457,8 +461,8 @@ static err_code unemp_card_walk_template(const char *tmpl, const unemp_card_fact
 		if (*p != '{') {
 			char c = *p;
 			if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
-				return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE,
-				               "只能用数字、大写字母和{…}字段");
+				return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "%s",
+				               msg_text(MSG_D_UF_CARD_CHARS));
 			char lit[2] = {c, '\0'};
 			err_code c2 = unemp_card_put(w, lit, lit, e);
 			if (c2 != ERR_OK)
@@ -487,8 +491,8 @@ static err_code unemp_card_walk_template(const char *tmpl, const unemp_card_fact
 			break;
 		case CARD_CHECK:
 			if (w->check_at >= 0)
-				return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE,
-				               "{check}只能出现一次");
+				return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "%s",
+				               msg_text(MSG_D_UF_CARD_CHECK_TWICE));
 			w->check_at = w->len;
 			snprintf(num, sizeof num, "0");
 			snprintf(glob, sizeof glob, "?");
@@ -506,23 +510,22 @@ static err_code unemp_card_walk_template(const char *tmpl, const unemp_card_fact
 			size_t n = strlen(o);
 			if (n == 0 || n > 12 ||
 			    strspn(o, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != n)
-				return err_set(
-				    e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE,
-				    "机构代码“%.12s”不能用于编号（只能是数字和大写字母）", o);
+				return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE,
+				               msg_text(MSG_D_UF_CARD_OFFICE), o);
 			snprintf(num, sizeof num, "%s", o);
 			snprintf(glob, sizeof glob, "%s", o);
 			break;
 		}
 		case CARD_SEQ: {
 			if (w->seq_at >= 0)
-				return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE,
-				               "{seq}只能出现一次");
+				return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "%s",
+				               msg_text(MSG_D_UF_CARD_SEQ_TWICE));
 			long limit = 1;
 			for (int k = 0; k < width; k++)
 				limit *= 10;
 			if (seq >= limit)
 				return err_set(e, ERR_UNEMP_CARD_EXHAUSTED, MSG_NONE,
-				               "序号%d位，已到%ld", width, seq);
+				               msg_text(MSG_D_UF_CARD_SEQ_FULL), width, seq);
 			w->seq_at = w->len;
 			w->seq_len = width;
 			snprintf(num, sizeof num, "%0*ld", width & 15, seq < 0 ? 0L : seq % limit);
@@ -539,9 +542,11 @@ static err_code unemp_card_walk_template(const char *tmpl, const unemp_card_fact
 			return c;
 	}
 	if (w->seq_at < 0)
-		return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "缺少序号字段{seq}");
+		return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "%s",
+		               msg_text(MSG_D_UF_CARD_NO_SEQ));
 	if (w->len < 6)
-		return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "编号不足6位");
+		return err_set(e, ERR_UNEMP_CARD_TEMPLATE, MSG_NONE, "%s",
+		               msg_text(MSG_D_UF_CARD_SHORT));
 	return ERR_OK;
 }
 
@@ -594,12 +599,13 @@ err_code unemp_rules_card_check(const char *card, msg_id field, err_info *e)
 	char shown[48];
 	text_truncate(card ? card : "", 24, 1, shown, sizeof shown);
 	if (n < 6 || n > 20)
-		return err_set(e, ERR_UNEMP_CARD_FORMAT, field, "“%s”有%zu位", shown,
-		               text_chars(card ? card : ""));
+		return err_set(e, ERR_UNEMP_CARD_FORMAT, field, msg_text(MSG_D_UF_CARD_LENGTH),
+		               shown, text_chars(card ? card : ""));
 	for (size_t i = 0; i < n; i++) {
 		char c = card[i];
 		if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')))
-			return err_set(e, ERR_UNEMP_CARD_FORMAT, field, "“%s”", shown);
+			return err_set(e, ERR_UNEMP_CARD_FORMAT, field, msg_text(MSG_D_QUOTED),
+			               shown);
 	}
 	return ERR_OK;
 }

@@ -14,100 +14,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "forms/input.h"
+#include "locale/text.h"
+
 static const char uscc_charset[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-
-/* Decode one UTF-8 character (contract of text_utf8_decode: invalid → 1 byte, U+FFFD). */
-static size_t uscc_utf8_decode(const char *s, size_t len, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t need;
-	uint32_t v, min;
-	*cp = 0xFFFD;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		need = 1;
-		v = u[0] & 0x1Fu;
-		min = 0x80;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		need = 2;
-		v = u[0] & 0x0Fu;
-		min = 0x800;
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		need = 3;
-		v = u[0] & 0x07u;
-		min = 0x10000;
-	} else {
-		return 1;
-	}
-	if (len < need + 1)
-		return 1;
-	for (size_t i = 1; i <= need; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 1;
-		v = (v << 6) | (u[i] & 0x3Fu);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 1;
-	*cp = v;
-	return need + 1;
-}
-
-static int uscc_is_space(uint32_t cp)
-{
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x3000;
-}
-
-/* Byte range [*start, *end) of s without leading and trailing white space. */
-static void uscc_trim(const char *s, size_t len, size_t *start, size_t *end)
-{
-	int seen = 0;
-	*start = *end = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = uscc_utf8_decode(s + i, len - i, &cp);
-		if (!uscc_is_space(cp)) {
-			if (!seen)
-				*start = i;
-			seen = 1;
-			*end = i + n;
-		}
-		i += n;
-	}
-}
-
-/* Name the character of n bytes at s (code point cp) for an error detail. */
-static void uscc_char_desc(const char *s, size_t n, uint32_t cp, char *out, size_t size)
-{
-	if (n == 1 && (unsigned char)s[0] >= 0x80)
-		snprintf(out, size, "无法识别的字节0x%02X", (unsigned char)s[0]);
-	else if (cp == ' ')
-		snprintf(out, size, "空格");
-	else if (cp == 0x3000)
-		snprintf(out, size, "全角空格");
-	else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		snprintf(out, size, "控制字符U+%04X", (unsigned)cp);
-	else
-		snprintf(out, size, "“%.*s”", (int)n, s);
-}
-
-/* Upper-case ASCII letter or digit for a typed character (full-width folded), else 0. */
-static char uscc_fold(uint32_t cp)
-{
-	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z'))
-		return (char)cp;
-	if (cp >= 'a' && cp <= 'z')
-		return (char)(cp - 'a' + 'A');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (char)('0' + (cp - 0xFF10));
-	if (cp >= 0xFF21 && cp <= 0xFF3A)
-		return (char)('A' + (cp - 0xFF21));
-	if (cp >= 0xFF41 && cp <= 0xFF5A)
-		return (char)('A' + (cp - 0xFF41));
-	return 0;
-}
 
 /* Value of c in the 31-symbol GB 32100 set, or -1. */
 static int uscc_value(char c)
@@ -154,20 +64,20 @@ char uscc_org_check_char(const char *body8)
 	return c9 == 10 ? 'X' : c9 == 11 ? '0' : (char)('0' + c9);
 }
 
-/* What a forbidden letter was probably meant to be, for the detail. */
-static const char *uscc_letter_hint(char c)
+/* What a forbidden letter was probably meant to be, for the detail (MSG_NONE gives ""). */
+static msg_id uscc_letter_hint(char c)
 {
 	switch (c) {
 	case 'O':
-		return "，可能应为数字0";
+		return MSG_D_USCC_MAYBE_0;
 	case 'I':
-		return "，可能应为数字1";
+		return MSG_D_USCC_MAYBE_1;
 	case 'Z':
-		return "，可能应为数字2";
+		return MSG_D_USCC_MAYBE_2;
 	case 'S':
-		return "，可能应为数字5";
+		return MSG_D_USCC_MAYBE_5;
 	default:
-		return "";
+		return MSG_NONE;
 	}
 }
 
@@ -196,16 +106,16 @@ err_code uscc_parse(const char *text, uscc_info *out, err_info *e)
 	int dash_at_9 = 0; /* "XXXXXXXX-X": a 组织机构代码 typed instead */
 	if (text == NULL)
 		return err_set(e, ERR_USCC_EMPTY, MSG_F_USCC, NULL);
-	uscc_trim(text, strlen(text), &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = uscc_utf8_decode(text + i, end - i, &cp);
-		char c = uscc_fold(cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
+		char c = input_fold_alnum(cp);
 		n++;
 		if (c == 0) {
 			if (bad_count++ == 0) {
 				bad_pos = n;
-				uscc_char_desc(text + i, k, cp, bad_what, sizeof bad_what);
+				input_char_desc(text + i, k, cp, bad_what, sizeof bad_what);
 			}
 			if (n == 9 && (cp == '-' || cp == 0xFF0D))
 				dash_at_9 = 1;
@@ -217,35 +127,37 @@ err_code uscc_parse(const char *text, uscc_info *out, err_info *e)
 	if (n == 0)
 		return err_set(e, ERR_USCC_EMPTY, MSG_F_USCC, NULL);
 	if (n == 10 && dash_at_9 && bad_count == 1)
-		return err_set(e, ERR_USCC_LENGTH, MSG_F_USCC,
-		               "这是组织机构代码，请填写18位统一社会信用代码");
+		return err_set(e, ERR_USCC_LENGTH, MSG_F_USCC, "%s",
+		               msg_text(MSG_D_USCC_IS_ORG_CODE));
 	if (bad_pos != 0)
-		return err_set(e, ERR_USCC_CHARS, MSG_F_USCC, "第%zu位是%s", bad_pos, bad_what);
+		return err_set(e, ERR_USCC_CHARS, MSG_F_USCC, msg_text(MSG_D_POS_IS), bad_pos,
+		               bad_what);
 	if (n != USCC_LEN) {
-		const char *hint = "";
+		msg_id hint = MSG_NONE;
 		if (n == 15)
-			hint = "；15位的可能是旧的工商注册号";
+			hint = MSG_D_USCC_MAYBE_REG_NO;
 		else if (n == 9)
-			hint = "；9位的可能是组织机构代码";
-		return err_set(e, ERR_USCC_LENGTH, MSG_F_USCC, "现有%zu位%s", n, hint);
+			hint = MSG_D_USCC_MAYBE_ORG_CODE;
+		return err_set(e, ERR_USCC_LENGTH, MSG_F_USCC, msg_text(MSG_D_USCC_LENGTH), n,
+		               msg_text(hint));
 	}
 	code[USCC_LEN] = '\0';
 	for (size_t i = 0; i < USCC_LEN; i++)
 		if (uscc_value(code[i]) < 0)
-			return err_set(e, ERR_USCC_CHARS, MSG_F_USCC, "第%zu位是“%c”%s", i + 1,
-			               code[i], uscc_letter_hint(code[i]));
+			return err_set(e, ERR_USCC_CHARS, MSG_F_USCC, msg_text(MSG_D_USCC_LETTER),
+			               i + 1, code[i], msg_text(uscc_letter_hint(code[i])));
 	for (size_t i = 2; i < 8; i++)
 		if (code[i] < '0' || code[i] > '9')
-			return err_set(e, ERR_USCC_AREA, MSG_F_USCC, "第%zu位是“%c”", i + 1,
-			               code[i]);
+			return err_set(e, ERR_USCC_AREA, MSG_F_USCC, msg_text(MSG_D_USCC_AREA),
+			               i + 1, code[i]);
 	char org = uscc_org_check_char(code + 8);
 	if (code[16] != org)
-		return err_set(e, ERR_USCC_ORG_CHECK, MSG_F_USCC,
-		               "按第9至16位计算第17位应为%c，现为%c", org, code[16]);
+		return err_set(e, ERR_USCC_ORG_CHECK, MSG_F_USCC, msg_text(MSG_D_USCC_ORG_CHECK),
+		               org, code[16]);
 	char want = uscc_check_char(code);
 	if (code[17] != want)
-		return err_set(e, ERR_USCC_CHECKSUM, MSG_F_USCC,
-		               "按前17位计算第18位应为%c，现为%c；请先核对前17位", want, code[17]);
+		return err_set(e, ERR_USCC_CHECKSUM, MSG_F_USCC, msg_text(MSG_D_USCC_CHECKSUM),
+		               want, code[17]);
 	if (out != NULL) {
 		memcpy(out->code, code, sizeof out->code);
 		snprintf(out->org_code, sizeof out->org_code, "%.8s-%c", code + 8, code[16]);

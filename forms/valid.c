@@ -15,113 +15,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "forms/input.h"
+#include "locale/text.h"
+
 #define VALID_NAME_MIN 2
 #define VALID_NAME_MAX 30
 #define VALID_NAME_BUF 128 /* VALID_NAME_MAX characters of up to 4 bytes, and NUL */
 #define VALID_MONEY_MAX_YUAN 999999999LL
-
-/* Decode one UTF-8 character (contract of text_utf8_decode: invalid → 1 byte, U+FFFD). */
-static size_t valid_utf8_decode(const char *s, size_t len, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t need;
-	uint32_t v, min;
-	*cp = 0xFFFD;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-		need = 1;
-		v = u[0] & 0x1Fu;
-		min = 0x80;
-	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-		need = 2;
-		v = u[0] & 0x0Fu;
-		min = 0x800;
-	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-		need = 3;
-		v = u[0] & 0x07u;
-		min = 0x10000;
-	} else {
-		return 1;
-	}
-	if (len < need + 1)
-		return 1;
-	for (size_t i = 1; i <= need; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 1;
-		v = (v << 6) | (u[i] & 0x3Fu);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 1;
-	*cp = v;
-	return need + 1;
-}
-
-/* 1 if the n bytes at s decoded to cp are an invalid sequence, not a real U+FFFD. */
-static int valid_is_bad(const char *s, size_t n)
-{
-	return n == 1 && (unsigned char)s[0] >= 0x80;
-}
-
-static int valid_is_space(uint32_t cp)
-{
-	return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x3000;
-}
-
-static int valid_is_control(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
-}
-
-/* Byte range [*start, *end) of s without leading and trailing white space. */
-static void valid_trim(const char *s, size_t *start, size_t *end)
-{
-	size_t len = strlen(s);
-	int seen = 0;
-	*start = *end = 0;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = valid_utf8_decode(s + i, len - i, &cp);
-		if (!valid_is_space(cp)) {
-			if (!seen)
-				*start = i;
-			seen = 1;
-			*end = i + n;
-		}
-		i += n;
-	}
-}
-
-/* Name the character of n bytes at s (code point cp) for an error detail. */
-static void valid_char_desc(const char *s, size_t n, uint32_t cp, char *out, size_t size)
-{
-	if (valid_is_bad(s, n))
-		snprintf(out, size, "无法识别的字节0x%02X", (unsigned char)s[0]);
-	else if (cp == ' ')
-		snprintf(out, size, "空格");
-	else if (cp == 0x3000)
-		snprintf(out, size, "全角空格");
-	else if (cp == '\n')
-		snprintf(out, size, "换行");
-	else if (cp == '\t')
-		snprintf(out, size, "制表符");
-	else if (valid_is_control(cp))
-		snprintf(out, size, "控制字符U+%04X", (unsigned)cp);
-	else
-		snprintf(out, size, "“%.*s”", (int)n, s);
-}
-
-/* 0-9 for an ASCII or full-width digit, else -1. */
-static int valid_digit(uint32_t cp)
-{
-	if (cp >= '0' && cp <= '9')
-		return (int)(cp - '0');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10);
-	return -1;
-}
 
 /* ---- names ---- */
 
@@ -158,23 +58,26 @@ err_code valid_name(const char *text, msg_id field, char *out, size_t out_size, 
 	int prev_dot = 0;
 	if (text == NULL)
 		return err_set(e, ERR_NAME_EMPTY, field, NULL);
-	valid_trim(text, &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	if (start == end)
 		return err_set(e, ERR_NAME_EMPTY, field, NULL);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = valid_utf8_decode(text + i, end - i, &cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
 		char what[64];
 		count++;
-		if (valid_is_bad(text + i, k))
-			return err_set(e, ERR_TEXT_UTF8, field, "第%zu个字是无法识别的字节0x%02X",
-			               count, (unsigned char)text[i]);
+		if (input_is_bad(text + i, k)) {
+			input_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_TEXT_UTF8, field, msg_text(MSG_D_NTH_CHAR_IS), count,
+			               what);
+		}
 		if (valid_is_name_dot(cp)) {
 			if (count == 1)
-				return err_set(e, ERR_NAME_DOT, field, "开头是间隔号");
+				return err_set(e, ERR_NAME_DOT, field, "%s",
+				               msg_text(MSG_D_NAME_DOT_FIRST));
 			if (prev_dot)
 				return err_set(e, ERR_NAME_DOT, field,
-				               "第%zu、%zu个字是连续的间隔号", count - 1, count);
+				               msg_text(MSG_D_NAME_DOT_TWICE), count - 1, count);
 			prev_dot = 1;
 			if (used + 2 < sizeof name) {
 				name[used++] = (char)0xC2;
@@ -183,16 +86,19 @@ err_code valid_name(const char *text, msg_id field, char *out, size_t out_size, 
 			i += k;
 			continue;
 		}
-		valid_char_desc(text + i, k, cp, what, sizeof what);
+		input_char_desc(text + i, k, cp, what, sizeof what);
 		if (valid_is_latin(cp))
-			return err_set(e, ERR_NAME_LATIN, field, "第%zu个字是%s", count, what);
-		if (valid_digit(cp) >= 0)
-			return err_set(e, ERR_NAME_DIGIT, field, "第%zu个字是%s", count, what);
+			return err_set(e, ERR_NAME_LATIN, field, msg_text(MSG_D_NTH_CHAR_IS), count,
+			               what);
+		if (input_digit(cp) >= 0)
+			return err_set(e, ERR_NAME_DIGIT, field, msg_text(MSG_D_NTH_CHAR_IS), count,
+			               what);
 		if (valid_is_wrong_dot(cp))
-			return err_set(e, ERR_NAME_CHARS, field, "第%zu个字是%s，间隔号请用“·”",
+			return err_set(e, ERR_NAME_CHARS, field, msg_text(MSG_D_NAME_WRONG_DOT),
 			               count, what);
 		if (!valid_is_han(cp))
-			return err_set(e, ERR_NAME_CHARS, field, "第%zu个字是%s", count, what);
+			return err_set(e, ERR_NAME_CHARS, field, msg_text(MSG_D_NTH_CHAR_IS), count,
+			               what);
 		prev_dot = 0;
 		if (used + k < sizeof name) {
 			memcpy(name + used, text + i, k);
@@ -201,15 +107,16 @@ err_code valid_name(const char *text, msg_id field, char *out, size_t out_size, 
 		i += k;
 	}
 	if (prev_dot)
-		return err_set(e, ERR_NAME_DOT, field, "结尾是间隔号");
+		return err_set(e, ERR_NAME_DOT, field, "%s", msg_text(MSG_D_NAME_DOT_LAST));
 	if (count < VALID_NAME_MIN)
-		return err_set(e, ERR_NAME_TOO_SHORT, field, "现有%zu个字", count);
+		return err_set(e, ERR_NAME_TOO_SHORT, field, msg_text(MSG_D_NAME_COUNT), count);
 	if (count > VALID_NAME_MAX)
-		return err_set(e, ERR_NAME_TOO_LONG, field, "现有%zu个字", count);
+		return err_set(e, ERR_NAME_TOO_LONG, field, msg_text(MSG_D_NAME_COUNT), count);
 	name[used] = '\0';
 	if (out != NULL) {
 		if (used + 1 > out_size)
-			return err_set(e, ERR_INVALID_ARG, field, "姓名缓冲区太小");
+			return err_set(e, ERR_INVALID_ARG, field, "%s",
+			               msg_text(MSG_D_NAME_BUFFER));
 		memcpy(out, name, used + 1);
 	}
 	return ERR_OK;
@@ -235,17 +142,19 @@ static err_code valid_phone_mobile(const char *s, msg_id field, char *out, size_
 	size_t n = 0;
 	for (; *s; s++) {
 		if (*s == 'x')
-			return err_set(e, ERR_PHONE_MOBILE, field, "手机号码不能带分机号");
+			return err_set(e, ERR_PHONE_MOBILE, field, "%s",
+			               msg_text(MSG_D_PHONE_MOBILE_EXT));
 		if (*s != '-')
 			digits[n++] = *s;
 	}
 	digits[n] = '\0';
 	if (n != 11)
-		return err_set(e, ERR_PHONE_MOBILE, field, "现有%zu位数字", n);
+		return err_set(e, ERR_PHONE_MOBILE, field, msg_text(MSG_D_PHONE_MOBILE_DIGITS), n);
 	if (digits[1] < '3')
-		return err_set(e, ERR_PHONE_MOBILE, field, "第2位是%c", digits[1]);
+		return err_set(e, ERR_PHONE_MOBILE, field, msg_text(MSG_D_PHONE_MOBILE_SECOND),
+		               digits[1]);
 	if (out_size < 12)
-		return err_set(e, ERR_INVALID_ARG, field, "电话缓冲区太小");
+		return err_set(e, ERR_INVALID_ARG, field, "%s", msg_text(MSG_D_PHONE_BUFFER));
 	memcpy(out, digits, 12);
 	return ERR_OK;
 }
@@ -254,15 +163,15 @@ static err_code valid_phone_mobile(const char *s, msg_id field, char *out, size_
 static err_code valid_phone_area(const char *a, size_t n, msg_id field, err_info *e)
 {
 	if (n < 3 || n > 4 || a[0] != '0')
-		return err_set(e, ERR_PHONE_FORMAT, field, "区号应为0加2至3位数字，现为“%.*s”",
-		               (int)n, a);
+		return err_set(e, ERR_PHONE_FORMAT, field, msg_text(MSG_D_PHONE_AREA_SHAPE), (int)n,
+		               a);
 	int short_code = a[1] == '2' || (a[1] == '1' && a[2] == '0');
 	if (n == 3 && !short_code)
-		return err_set(e, ERR_PHONE_FORMAT, field, "三位区号只有010和020至029，现为“%.*s”",
-		               (int)n, a);
+		return err_set(e, ERR_PHONE_FORMAT, field, msg_text(MSG_D_PHONE_AREA_SHORT), (int)n,
+		               a);
 	if (n == 4 && (a[1] == '0' || a[1] == '1' || a[1] == '2'))
-		return err_set(e, ERR_PHONE_FORMAT, field,
-		               "以01、02开头的区号只有3位（010、02X），现为“%.*s”", (int)n, a);
+		return err_set(e, ERR_PHONE_FORMAT, field, msg_text(MSG_D_PHONE_AREA_LONG), (int)n,
+		               a);
 	return ERR_OK;
 }
 
@@ -279,7 +188,8 @@ static err_code valid_phone_landline(const char *s, msg_id field, char *out, siz
 		ext = x + 1;
 		ext_len = strlen(ext);
 		if (strchr(ext, 'x') != NULL || !valid_all_digits(ext, ext_len))
-			return err_set(e, ERR_PHONE_FORMAT, field, "“转”后只能是分机号数字");
+			return err_set(e, ERR_PHONE_FORMAT, field, "%s",
+			               msg_text(MSG_D_PHONE_EXT_AFTER_ZHUAN));
 		n = (size_t)(x - s);
 		if (n > 0 && s[n - 1] == '-')
 			n--;
@@ -288,9 +198,11 @@ static err_code valid_phone_landline(const char *s, msg_id field, char *out, siz
 		if (i < n && s[i] != '-')
 			continue;
 		if (i == b)
-			return err_set(e, ERR_PHONE_FORMAT, field, "“-”的位置不对");
+			return err_set(e, ERR_PHONE_FORMAT, field, "%s",
+			               msg_text(MSG_D_PHONE_DASH_PLACE));
 		if (nparts == 4)
-			return err_set(e, ERR_PHONE_FORMAT, field, "“-”太多");
+			return err_set(e, ERR_PHONE_FORMAT, field, "%s",
+			               msg_text(MSG_D_PHONE_DASHES));
 		part[nparts] = s + b;
 		plen[nparts++] = i - b;
 		b = i + 1;
@@ -302,7 +214,8 @@ static err_code valid_phone_landline(const char *s, msg_id field, char *out, siz
 		area = part[0];
 		area_len = plen[0];
 		if (nparts < 2)
-			return err_set(e, ERR_PHONE_FORMAT, field, "区号后缺少号码");
+			return err_set(e, ERR_PHONE_FORMAT, field, "%s",
+			               msg_text(MSG_D_PHONE_NO_LOCAL));
 		local = part[1];
 		local_len = plen[1];
 		next = 2;
@@ -315,7 +228,8 @@ static err_code valid_phone_landline(const char *s, msg_id field, char *out, siz
 	}
 	if (next < nparts) {
 		if (ext != NULL || next + 1 < nparts)
-			return err_set(e, ERR_PHONE_FORMAT, field, "“-”太多");
+			return err_set(e, ERR_PHONE_FORMAT, field, "%s",
+			               msg_text(MSG_D_PHONE_DASHES));
 		ext = part[next];
 		ext_len = plen[next];
 	}
@@ -324,14 +238,12 @@ static err_code valid_phone_landline(const char *s, msg_id field, char *out, siz
 		return rc;
 	if (local_len < 7 || local_len > 8) {
 		if (local_len > 8 && ext == NULL)
-			return err_set(e, ERR_PHONE_FORMAT, field,
-			               "区号后的号码应为7至8位，现有%zu位；分机号前请加“-”或“转”",
+			return err_set(e, ERR_PHONE_FORMAT, field, msg_text(MSG_D_PHONE_LOCAL_EXT),
 			               local_len);
-		return err_set(e, ERR_PHONE_FORMAT, field, "区号后的号码应为7至8位，现有%zu位",
-		               local_len);
+		return err_set(e, ERR_PHONE_FORMAT, field, msg_text(MSG_D_PHONE_LOCAL), local_len);
 	}
 	if (ext != NULL && (ext_len < 1 || ext_len > 6))
-		return err_set(e, ERR_PHONE_FORMAT, field, "分机号应为1至6位，现有%zu位", ext_len);
+		return err_set(e, ERR_PHONE_FORMAT, field, msg_text(MSG_D_PHONE_EXT), ext_len);
 	int w;
 	if (ext != NULL)
 		w = snprintf(out, out_size, "%.*s-%.*s-%.*s", (int)area_len, area, (int)local_len,
@@ -340,7 +252,7 @@ static err_code valid_phone_landline(const char *s, msg_id field, char *out, siz
 		w = snprintf(out, out_size, "%.*s-%.*s", (int)area_len, area, (int)local_len,
 		             local);
 	if (w < 0 || (size_t)w >= out_size)
-		return err_set(e, ERR_INVALID_ARG, field, "电话缓冲区太小");
+		return err_set(e, ERR_INVALID_ARG, field, "%s", msg_text(MSG_D_PHONE_BUFFER));
 	return ERR_OK;
 }
 
@@ -355,11 +267,11 @@ err_code valid_phone(const char *text, msg_id field, char *out, size_t out_size,
 		out = tmp;
 		out_size = sizeof tmp;
 	}
-	valid_trim(text, &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = valid_utf8_decode(text + i, end - i, &cp);
-		int d = valid_digit(cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
+		int d = input_digit(cp);
 		char c;
 		chars++;
 		if (d >= 0)
@@ -374,36 +286,39 @@ err_code valid_phone(const char *text, msg_id field, char *out, size_t out_size,
 			c = 0;
 		else {
 			char what[64];
-			valid_char_desc(text + i, k, cp, what, sizeof what);
-			return err_set(e, ERR_PHONE_FORMAT, field, "第%zu个字符是%s", chars, what);
+			input_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_PHONE_FORMAT, field, msg_text(MSG_D_NTH_SYMBOL_IS),
+			               chars, what);
 		}
 		if (c != 0) {
 			if (n == VALID_PHONE_MAX)
-				return err_set(e, ERR_PHONE_FORMAT, field, "号码太长");
+				return err_set(e, ERR_PHONE_FORMAT, field, "%s",
+				               msg_text(MSG_D_PHONE_TOO_LONG));
 			s[n++] = c;
 		}
 		i += k;
 	}
 	s[n] = '\0';
 	if (n == 0)
-		return err_set(e, ERR_PHONE_FORMAT, field, "未填写");
+		return err_set(e, ERR_PHONE_FORMAT, field, "%s", msg_text(MSG_D_EMPTY));
 	const char *p = s;
 	if (strncmp(p, "+86", 3) == 0) {
 		p += 3;
 		if (*p == '-')
 			p++;
 		if (*p != '1')
-			return err_set(e, ERR_PHONE_FORMAT, field, "+86后只接受手机号码");
+			return err_set(e, ERR_PHONE_FORMAT, field, "%s",
+			               msg_text(MSG_D_PHONE_PLUS86));
 	}
 	if (strchr(p, '+') != NULL)
-		return err_set(e, ERR_PHONE_FORMAT, field, "“+”只能用在国际区号+86中");
+		return err_set(e, ERR_PHONE_FORMAT, field, "%s", msg_text(MSG_D_PHONE_PLUS));
 	if (p[0] == '1')
 		return valid_phone_mobile(p, field, out, out_size, e);
 	if (p[0] == '0')
 		return valid_phone_landline(p, field, out, out_size, e);
 	if (valid_all_digits(p, strlen(p)) && strlen(p) >= 7 && strlen(p) <= 8)
-		return err_set(e, ERR_PHONE_FORMAT, field, "固定电话请加区号，如010-%s", p);
-	return err_set(e, ERR_PHONE_FORMAT, field, "应以1（手机）或0（固定电话区号）开头");
+		return err_set(e, ERR_PHONE_FORMAT, field, msg_text(MSG_D_PHONE_NEED_AREA), p);
+	return err_set(e, ERR_PHONE_FORMAT, field, "%s", msg_text(MSG_D_PHONE_START));
 }
 
 /* ---- money ---- */
@@ -417,11 +332,11 @@ err_code valid_money(const char *text, msg_id field, int64_t *fen, err_info *e)
 	int only_digits = 1; /* for input too long to keep: a huge number, or garbage? */
 	if (text == NULL)
 		text = "";
-	valid_trim(text, &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = valid_utf8_decode(text + i, end - i, &cp);
-		int d = valid_digit(cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
+		int d = input_digit(cp);
 		char c;
 		if (d >= 0)
 			c = (char)('0' + d);
@@ -439,8 +354,9 @@ err_code valid_money(const char *text, msg_id field, int64_t *fen, err_info *e)
 			c = ' ';
 		else {
 			char what[64];
-			valid_char_desc(text + i, k, cp, what, sizeof what);
-			return err_set(e, ERR_MONEY_FORMAT, field, "第%zu个字符是%s", n + 1, what);
+			input_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_MONEY_FORMAT, field, msg_text(MSG_D_NTH_SYMBOL_IS),
+			               n + 1, what);
 		}
 		if (c != ',' && (c < '0' || c > '9'))
 			only_digits = 0;
@@ -450,11 +366,11 @@ err_code valid_money(const char *text, msg_id field, int64_t *fen, err_info *e)
 		i += k;
 	}
 	if (n == 0)
-		return err_set(e, ERR_MONEY_FORMAT, field, "未填写");
+		return err_set(e, ERR_MONEY_FORMAT, field, "%s", msg_text(MSG_D_EMPTY));
 	if (n > VALID_MONEY_KEEP) {
 		if (only_digits)
-			return err_set(e, ERR_MONEY_RANGE, field, "输入了%zu位", n);
-		return err_set(e, ERR_MONEY_FORMAT, field, "输入太长（%zu个字符）", n);
+			return err_set(e, ERR_MONEY_RANGE, field, msg_text(MSG_D_MONEY_DIGITS), n);
+		return err_set(e, ERR_MONEY_FORMAT, field, msg_text(MSG_D_MONEY_TOO_LONG), n);
 	}
 	s[n] = '\0';
 
@@ -481,8 +397,8 @@ err_code valid_money(const char *text, msg_id field, int64_t *fen, err_info *e)
 	for (; (*p >= '0' && *p <= '9') || *p == ','; p++) {
 		if (*p == ',') {
 			if (int_digits == 0 || (groups == 0 ? group > 3 : group != 3))
-				return err_set(e, ERR_MONEY_FORMAT, field,
-				               "千位分隔符“,”的位置不对");
+				return err_set(e, ERR_MONEY_FORMAT, field, "%s",
+				               msg_text(MSG_D_MONEY_SEPARATOR));
 			groups++;
 			group = 0;
 			continue;
@@ -498,10 +414,10 @@ err_code valid_money(const char *text, msg_id field, int64_t *fen, err_info *e)
 		}
 	}
 	if (groups > 0 && (group != 3 || *first_digit == '0'))
-		return err_set(e, ERR_MONEY_FORMAT, field, "千位分隔符“,”的位置不对");
+		return err_set(e, ERR_MONEY_FORMAT, field, "%s", msg_text(MSG_D_MONEY_SEPARATOR));
 	if (int_digits == 0)
-		return err_set(e, ERR_MONEY_FORMAT, field,
-		               *p == '.' ? "小数点前应有数字" : "没有数字");
+		return err_set(e, ERR_MONEY_FORMAT, field, "%s",
+		               msg_text(*p == '.' ? MSG_D_MONEY_NO_INT : MSG_D_NO_DIGITS));
 	int cents = 0;
 	if (*p == '.') {
 		size_t dec = 0;
@@ -510,9 +426,11 @@ err_code valid_money(const char *text, msg_id field, int64_t *fen, err_info *e)
 			if (dec < 2)
 				cents = cents * 10 + (*p - '0');
 		if (dec == 0)
-			return err_set(e, ERR_MONEY_FORMAT, field, "小数点后应有数字");
+			return err_set(e, ERR_MONEY_FORMAT, field, "%s",
+			               msg_text(MSG_D_MONEY_NO_DEC));
 		if (dec > 2)
-			return err_set(e, ERR_MONEY_DECIMALS, field, "现有%zu位小数", dec);
+			return err_set(e, ERR_MONEY_DECIMALS, field, msg_text(MSG_D_MONEY_DECIMALS),
+			               dec);
 		if (dec == 1)
 			cents *= 10;
 	}
@@ -521,7 +439,7 @@ err_code valid_money(const char *text, msg_id field, int64_t *fen, err_info *e)
 	if (*p == 'U')
 		p++;
 	if (*p != '\0')
-		return err_set(e, ERR_MONEY_FORMAT, field, "数字后面多了字符");
+		return err_set(e, ERR_MONEY_FORMAT, field, "%s", msg_text(MSG_D_MONEY_TRAILING));
 	if (negative)
 		return err_set(e, ERR_MONEY_NEGATIVE, field, NULL);
 	if (yuan > VALID_MONEY_MAX_YUAN)
@@ -550,22 +468,25 @@ err_code valid_text(const char *text, msg_id field, int max_chars, int multiline
 	size_t len = strlen(text);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t k = valid_utf8_decode(text + i, len - i, &cp);
+		size_t k = text_utf8_decode(text + i, len - i, &cp);
 		count++;
-		if (valid_is_bad(text + i, k))
-			return err_set(e, ERR_TEXT_UTF8, field, "第%zu个字是无法识别的字节0x%02X",
-			               count, (unsigned char)text[i]);
-		if (valid_is_control(cp) && !(multiline && cp == '\n')) {
-			char what[64];
-			valid_char_desc(text + i, k, cp, what, sizeof what);
-			return err_set(e, ERR_TEXT_CONTROL, field, "第%zu个字是%s%s", count, what,
-			               cp == '\n' ? "，此处只能填一行" : "");
+		char what[64];
+		if (input_is_bad(text + i, k)) {
+			input_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_TEXT_UTF8, field, msg_text(MSG_D_NTH_CHAR_IS), count,
+			               what);
+		}
+		if (input_is_control(cp) && !(multiline && cp == '\n')) {
+			input_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_TEXT_CONTROL, field, msg_text(MSG_D_TEXT_CONTROL),
+			               count, what,
+			               msg_text(cp == '\n' ? MSG_D_TEXT_ONE_LINE : MSG_NONE));
 		}
 		i += k;
 	}
 	if (max_chars >= 0 && count > (size_t)max_chars)
-		return err_set(e, ERR_TEXT_TOO_LONG, field, "最多%d个字，现有%zu个", max_chars,
-		               count);
+		return err_set(e, ERR_TEXT_TOO_LONG, field, msg_text(MSG_D_TOO_MANY_CHARS),
+		               max_chars, count);
 	return ERR_OK;
 }
 
@@ -580,11 +501,11 @@ err_code valid_int(const char *text, msg_id field, long min, long max, long *out
 		return err_set(e, ERR_INVALID_ARG, field, NULL);
 	if (text == NULL)
 		text = "";
-	valid_trim(text, &start, &end);
+	input_trim(text, strlen(text), &start, &end);
 	for (size_t i = start; i < end;) {
 		uint32_t cp;
-		size_t k = valid_utf8_decode(text + i, end - i, &cp);
-		int d = valid_digit(cp);
+		size_t k = text_utf8_decode(text + i, end - i, &cp);
+		int d = input_digit(cp);
 		chars++;
 		if (chars == 1 &&
 		    (cp == '-' || cp == 0xFF0D || cp == 0x2212 || cp == '+' || cp == 0xFF0B)) {
@@ -597,15 +518,16 @@ err_code valid_int(const char *text, msg_id field, long min, long max, long *out
 				mag = mag * 10 + (unsigned long)d;
 		} else {
 			char what[64];
-			valid_char_desc(text + i, k, cp, what, sizeof what);
-			return err_set(e, ERR_INT_FORMAT, field, "第%zu个字符是%s", chars, what);
+			input_char_desc(text + i, k, cp, what, sizeof what);
+			return err_set(e, ERR_INT_FORMAT, field, msg_text(MSG_D_NTH_SYMBOL_IS),
+			               chars, what);
 		}
 		i += k;
 	}
 	if (chars == 0)
-		return err_set(e, ERR_INT_FORMAT, field, "未填写");
+		return err_set(e, ERR_INT_FORMAT, field, "%s", msg_text(MSG_D_EMPTY));
 	if (digits == 0)
-		return err_set(e, ERR_INT_FORMAT, field, "没有数字");
+		return err_set(e, ERR_INT_FORMAT, field, "%s", msg_text(MSG_D_NO_DIGITS));
 	long v = 0;
 	if (!overflow && !negative && mag <= (unsigned long)LONG_MAX)
 		v = (long)mag;
@@ -614,7 +536,7 @@ err_code valid_int(const char *text, msg_id field, long min, long max, long *out
 	else
 		overflow = 1;
 	if (overflow || v < min || v > max)
-		return err_set(e, ERR_INT_RANGE, field, "应在%ld至%ld之间", min, max);
+		return err_set(e, ERR_INT_RANGE, field, msg_text(MSG_D_INT_RANGE), min, max);
 	if (out != NULL)
 		*out = v;
 	return ERR_OK;

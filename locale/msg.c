@@ -13,6 +13,7 @@ static const char *const msg_texts[MSG_COUNT] = {
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
+#include "catalog/messages-detail.def"
 #undef X
 };
 
@@ -25,6 +26,7 @@ static const char *const msg_names[MSG_COUNT] = {
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
+#include "catalog/messages-detail.def"
 #undef X
 };
 

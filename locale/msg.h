@@ -5,7 +5,9 @@
  * text) and locale/catalog/errors-*.def (error codes, see err.h), one
  * X(id, "text") per line, so a translator or reviewer reads them in one
  * place and code refers to them only by id. Texts are UTF-8; the terminal
- * layer converts for the user's locale.
+ * layer converts for the user's locale. The MSG_D_ texts
+ * (messages-detail.def) are printf formats for error details, used as
+ * err_set(e, code, field, msg_text(MSG_D_...), args...).
  */
 #ifndef LAOBAO_MSG_H
 #define LAOBAO_MSG_H
@@ -19,6 +21,7 @@ typedef enum msg_id {
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
+#include "catalog/messages-detail.def"
 #undef X
 	MSG_COUNT
 } msg_id;
