@@ -985,7 +985,17 @@ err_code form_fail(form *f, int i, err_info *e, err_code code, const char *fmt, 
 	return err_set(e, code, label, "%s", tmp);
 }
 
-/* The field an error is about: named by form_fail, else by its label; -1 if none. */
+/* 1 if the cursor can go to field i: shown and not read-only. */
+static int form_can_edit(const form *f, int i)
+{
+	return form_visible(f, i) && !(f->spec->fields[i].flags & FF_READONLY);
+}
+
+/*
+ * The field an error is about: named by form_fail, else a field the user
+ * can edit with its label; -1 if none (a read-only field is no place for
+ * the cursor, e.g. 经办机构 when the operator has no office).
+ */
 static int form_bad_field(const form *f, const err_info *e)
 {
 	if (form_index_ok(f, f->fail_field))
@@ -993,12 +1003,12 @@ static int form_bad_field(const form *f, const err_info *e)
 	if (e == NULL || e->field == MSG_NONE)
 		return -1;
 	for (int i = 0; i < f->spec->n_fields; i++)
-		if (form_label(f, i) == e->field && form_visible(f, i))
+		if (form_label(f, i) == e->field && form_can_edit(f, i))
 			return i;
 	/* db/ names columns with its own labels; the same text is the same field. */
 	const char *want = msg_text(e->field);
 	for (int i = 0; i < f->spec->n_fields; i++)
-		if (strcmp(msg_text(form_label(f, i)), want) == 0 && form_visible(f, i))
+		if (strcmp(msg_text(form_label(f, i)), want) == 0 && form_can_edit(f, i))
 			return i;
 	return -1;
 }

@@ -253,8 +253,8 @@ err_code form_check(form *f, int *bad_field, err_info *e);
  * transaction — only when all passed, so nothing invalid or half-checked is
  * stored. on_leave does not run here. On error *bad_field (may be NULL) is
  * the field to put the cursor on: the failing field, the one a hook named
- * with form_fail(), else the first field whose label is e->field; -1 when
- * the error is not about one field (e.g. ERR_DB_STALE). On success the form
+ * with form_fail(), else the first field the user can edit whose label is
+ * e->field; -1 when the error is not about one such field (e.g. ERR_DB_STALE). On success the form
  * is clean (not dirty) and shows the record id and version stored.
  */
 err_code form_save(form *f, int *bad_field, err_info *e);

@@ -628,6 +628,8 @@ static void end_and_register_again(void)
 	CHECK(!form_action_enabled(f, UF_ACT_FOLLOWUP));
 	CHECK_INT(u_enter(f, UF_WISH_OCCUPATION, "焊工", NULL, &e), ERR_OK);
 	CHECK_INT(form_save(f, &bad, &e), ERR_UNEMP_ENDED);
+	CHECK(u_says(&e, "该失业登记已经结束（2026-02-20）"));
+	CHECK_INT(bad, -1);
 	/* Nothing more to do to it: actions are refused, unsaved changes or not. */
 	form *again = NULL;
 	CHECK_INT(form_action_open(f, UF_ACT_END, &again, &e), ERR_FORM_SAVE_FIRST);
@@ -918,6 +920,7 @@ static void office_needed_and_view_only(void)
 	int bad = -2;
 	CHECK_INT(form_save(f, &bad, &e), ERR_UNEMP_NO_OFFICE);
 	CHECK(u_says(&e, "经办机构：当前操作员没有所属经办机构"));
+	CHECK_INT(bad, -1); /* 经办机构 is not the user's to type */
 	/* The installation's office serves an operator without one. */
 	REQUIRE(setting_set(u_db, "office.default", "420103", &e) == ERR_OK);
 	form_free(f);
