@@ -26,6 +26,7 @@
 #include "forms/uscc.h"
 #include "locale/err.h"
 #include "locale/msg.h"
+#include "tui/tui.h"
 
 #ifndef LAOBAO_VERSION
 #define LAOBAO_VERSION "0.0.0"
@@ -472,13 +473,14 @@ static int cmd_tui(cli *c)
 	err_info e;
 	if (cli_open_db(c, 0, &d, &e) != ERR_OK)
 		return cli_fail(&e);
-	db_close(d);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		db_close(d);
 		err_set(&e, ERR_CLI_NO_TERMINAL, MSG_NONE, NULL);
 		return cli_fail(&e);
 	}
-	printf("%s：%s\n", msg_text(MSG_CLI_TUI_PENDING), c->db_path);
-	return 0;
+	int rc = tui_run(d, c->today);
+	db_close(d);
+	return rc;
 }
 
 static const struct cli_command {
