@@ -1241,6 +1241,41 @@ const char *form_display(const form *f, int i, char *buf, size_t size)
 	return buf;
 }
 
+const char *form_display_names(const form *f, int i, char *buf, size_t size)
+{
+	if (buf == NULL || size == 0)
+		return buf;
+	buf[0] = '\0';
+	const field_spec *fs = form_field(f, i);
+	if (fs == NULL)
+		return buf;
+	if (fs->type != FT_CODE && fs->type != FT_CODES)
+		return form_display(f, i, buf, size);
+	size_t used = 0;
+	for (const char *p = form_value(f, i); *p;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char code[16], label[256];
+		form_copy_cut(code, len + 1 < sizeof code ? len + 1 : sizeof code, p);
+		form_code_label(f, fs, code, label, sizeof label);
+		/* "code name" → the name; a code without a name shows nothing. */
+		const char *name =
+		    strncmp(label, code, strlen(code)) == 0 && label[strlen(code)] == ' '
+		        ? label + strlen(code) + 1
+		        : "";
+		if (name[0] != '\0') {
+			const char *sep = used > 0 ? msg_text(MSG_FORM_LIST_SEP) : "";
+			if (used + strlen(sep) + strlen(name) + 1 > size)
+				break;
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", sep, name);
+		}
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	return buf;
+}
+
 /* ---- picklists ---- */
 
 err_code form_choices(const form *f, int i, const char *query, form_choice *out, size_t max,

@@ -225,6 +225,13 @@ err_code form_accepts_char(const form *f, int i, uint32_t cp, err_info *e);
  */
 const char *form_display(const form *f, int i, char *buf, size_t size);
 
+/*
+ * Only the names of FT_CODE/FT_CODES field i's codes ("4050人员、残疾人"),
+ * for beside the box that shows the codes; "" when empty or a code has no
+ * name. Other fields: as form_display. Written to buf.
+ */
+const char *form_display_names(const form *f, int i, char *buf, size_t size);
+
 /* ---- checking and saving ---- */
 
 /*

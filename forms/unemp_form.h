@@ -29,6 +29,8 @@ enum unemp_form_field {
 	UF_CADRE, /* women only, new registrations only: 干部 posts retire from 55 */
 	UF_REG_DATE,
 	UF_OFFICE_NAME,
+	UF_END_DATE,   /* shown once ended */
+	UF_END_REASON, /* shown once ended */
 	UF_HUKOU_KIND,
 	UF_REASON,
 	UF_LAST_USCC,
@@ -42,9 +44,7 @@ enum unemp_form_field {
 	UF_WISH_INDUSTRY,
 	UF_WISH_WAGE,
 	UF_CARD_NO,
-	UF_END_DATE,   /* shown once ended */
-	UF_END_REASON, /* shown once ended */
-	UF_PERSON_ID,  /* hidden: the person's row id, "" for a new person */
+	UF_PERSON_ID, /* hidden: the person's row id, "" for a new person */
 	UF_PERSON_VERSION,
 	UF_OFFICE,   /* hidden: the office code */
 	UF_PREV_END, /* hidden: end date of the person's previous registration */

@@ -130,8 +130,10 @@ static const form_spec *workflow_form_in(const form_spec *spec, const char *form
 	return NULL;
 }
 
-const form_spec *workflow_form_spec(const char *form_id)
+const form_spec *workflow_form_spec(const char *form_id, int *which)
 {
+	if (which != NULL)
+		*which = -1;
 	if (form_id == NULL)
 		return NULL;
 	for (int i = 0; i < WF_COUNT; i++) {
@@ -139,8 +141,11 @@ const form_spec *workflow_form_spec(const char *form_id)
 		const form_spec *s = workflow_form_in(w->form, form_id, 0);
 		if (s == NULL && w->listing != NULL)
 			s = workflow_form_in(w->listing->form, form_id, 0);
-		if (s != NULL)
+		if (s != NULL) {
+			if (which != NULL)
+				*which = i;
 			return s;
+		}
 	}
 	return NULL;
 }

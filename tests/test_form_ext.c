@@ -446,9 +446,9 @@ static void listing_filters_checked_before_searching(void)
 
 static void drafts_find_their_form_by_id(void)
 {
-	CHECK(workflow_form_spec("person") != NULL);
-	CHECK(workflow_form_spec("no-such-form") == NULL);
-	CHECK(workflow_form_spec(NULL) == NULL);
+	CHECK(workflow_form_spec("person", NULL) != NULL);
+	CHECK(workflow_form_spec("no-such-form", NULL) == NULL);
+	CHECK(workflow_form_spec(NULL, NULL) == NULL);
 }
 
 TEST_MAIN(T(multi_select_normalised_sorted_and_named), T(multi_select_toggled_from_a_picklist),

@@ -983,8 +983,10 @@ static void drafts_come_back(void)
 	REQUIRE(form_draft_save(fu, &e) == ERR_OK);
 	form_free(fu);
 	form_free(f);
-	const form_spec *spec = workflow_form_spec("unemp_followup");
+	int wf = -1;
+	const form_spec *spec = workflow_form_spec("unemp_followup", &wf);
 	REQUIRE(spec == &unemp_followup_spec);
+	CHECK_INT(wf, workflow_find("unemp"));
 	REQUIRE(form_new(spec, u_db, u_today(), u_op1, &fu, &e) == ERR_OK);
 	REQUIRE(form_draft_restore(fu, &found, &e) == ERR_OK);
 	CHECK(found);
@@ -995,8 +997,8 @@ static void drafts_come_back(void)
 	CHECK_INT(l.n, 1);
 	unemp_followup_list_free(&l);
 	form_free(fu);
-	CHECK(workflow_form_spec("unemp_end") == &unemp_end_spec);
-	CHECK(workflow_form_spec("unemp") == &unemp_form_spec);
+	CHECK(workflow_form_spec("unemp_end", NULL) == &unemp_end_spec);
+	CHECK(workflow_form_spec("unemp", NULL) == &unemp_form_spec);
 }
 
 TEST_MAIN(T(register_new_person_from_15_digit_id), T(register_existing_person),
