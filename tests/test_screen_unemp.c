@@ -8,6 +8,7 @@
  * a follow-up and registering the person again. The demo database gives
  * the existing persons, an open registration and a used 就业创业证 number.
  */
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -397,6 +398,8 @@ static void end_follow_up_and_register_again(const char *locale)
 	      screen_type(v, "推荐到超市面试"));
 	CHECK(un_save(v, "已保存"));
 	CHECK(screen_key(v, VT_KEY_ESC) && vt_wait_text(v, "失业保险缴费年限", SCREEN_WAIT_MS));
+	/* The form says how many it has, under the fields. */
+	CHECK_SCREEN(v, screen_at(v, "就业服务记录（1条）、历次失业登记（0条），按F6查看", 21, 2));
 	CHECK(screen_key(v, VT_KEY_F6) && vt_wait_text(v, "就业服务记录（1条）", SCREEN_WAIT_MS));
 	CHECK(screen_key(v, VT_KEY_DOWN) && screen_key(v, VT_KEY_DOWN) &&
 	      screen_key(v, VT_KEY_ENTER));
@@ -434,6 +437,92 @@ static void end_follow_up_and_register_again(const char *locale)
 	CHECK_SCREEN(v, vt_contains(v, "2026-11-01") && vt_contains(v, "2026-11-20") &&
 	                    vt_contains(v, "被用人单位录用"));
 	un_quit(v, 0);
+}
+
+/* Log in again after a dropped line and take the draft offered for `title`. */
+static vt *un_restore_at(const char *db, const char *locale, const char *title, int line)
+{
+	screen_opts o = {.locale = locale};
+	vt *v = screen_start(db, &o);
+	if (v == NULL)
+		return NULL;
+	char offer[200];
+	snprintf(offer, sizeof offer, "发现未保存的草稿：%s，是否恢复？", title);
+	if (!screen_login(v, "demo", "demo", offer) || !screen_type(v, "y") ||
+	    !vt_wait_text(v, "已恢复草稿", SCREEN_WAIT_MS)) {
+		test_fail(__FILE__, line, "the draft of %s was not offered back", title);
+		vt_dump(v, stdout);
+		vt_free(v);
+		return NULL;
+	}
+	return v;
+}
+#define un_restore(db, locale, title) un_restore_at(db, locale, title, __LINE__)
+
+static void un_hangup(vt *v)
+{
+	int st = -1;
+	vt_hangup(v);
+	CHECK(vt_wait_exit(v, SCREEN_WAIT_MS, &st));
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	vt_free(v);
+}
+
+/*
+ * The line drops in the middle of a registration, then of a follow-up:
+ * each is offered back at the next login and saves as if never left.
+ */
+static void dropped_line_leaves_drafts(const char *locale)
+{
+	char db[4200], id[19], n[32];
+	if (screen_make_db(db, sizeof db) != 0)
+		return;
+	vt *v = un_open_new(db, locale);
+	if (v == NULL)
+		return;
+	un_id("19880808", 13, id);
+	CHECK(un_enter(v, "公民身份号码", id) && un_fill(v, NULL));
+	CHECK(un_goto(v, "姓名") && screen_type(v, "周")); /* half typed when the line drops */
+	un_hangup(v);
+
+	v = un_restore(db, locale, "失业登记");
+	if (v == NULL)
+		return;
+	CHECK_SCREEN(v, vt_contains(v, id) && vt_contains(v, "[周") &&
+	                    vt_contains(v, "1988-08-08") &&
+	                    vt_contains(v, "可领取失业保险金12个月"));
+	CHECK(un_enter(v, "姓名", "周杰"));
+	CHECK(un_save(v, "已保存"));
+	/* A follow-up, half done. */
+	CHECK(screen_key(v, VT_KEY_F6) && screen_key(v, VT_KEY_ENTER) &&
+	      vt_wait_text(v, "服务类型", SCREEN_WAIT_MS));
+	CHECK(screen_key(v, VT_KEY_TAB) && screen_type(v, "06") && screen_key(v, VT_KEY_TAB) &&
+	      screen_type(v, "电话回访"));
+	un_hangup(v);
+
+	v = un_restore(db, locale, "就业服务记录");
+	if (v == NULL)
+		return;
+	CHECK_SCREEN(v, vt_contains(v, "周杰") && vt_contains(v, "电话回访"));
+	CHECK(un_save(v, "已保存"));
+	un_quit(v, 0);
+	un_query(db,
+	         "SELECT count(*) FROM unemp_followups f JOIN unemp_regs r ON r.id = f.reg_id "
+	         "JOIN persons p ON p.id = r.person_id WHERE p.name = '周杰' AND f.kind = '06'",
+	         n, sizeof n);
+	CHECK_STR(n, "1");
+	un_query(db, "SELECT count(*) FROM drafts", n, sizeof n);
+	CHECK_STR(n, "0");
+}
+
+static void drafts_utf8(void)
+{
+	dropped_line_leaves_drafts(SCREEN_UTF8);
+}
+
+static void drafts_gb18030(void)
+{
+	dropped_line_leaves_drafts(SCREEN_GB18030);
 }
 
 static void new_person_utf8(void)
@@ -488,4 +577,5 @@ static void end_and_again_gb18030(void)
 
 TEST_MAIN(T(new_person_utf8), T(new_person_gb18030), T(existing_person_utf8),
           T(existing_person_gb18030), T(bad_input_utf8), T(bad_input_gb18030), T(entitlement_utf8),
-          T(entitlement_gb18030), T(end_and_again_utf8), T(end_and_again_gb18030))
+          T(entitlement_gb18030), T(end_and_again_utf8), T(end_and_again_gb18030), T(drafts_utf8),
+          T(drafts_gb18030))

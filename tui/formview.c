@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "forms/listing.h"
 #include "locale/msg.h"
 #include "locale/text.h"
 #include "tui/edit.h"
@@ -19,15 +20,16 @@
 typedef struct formview {
 	app_screen base;
 	form *f;
-	int cur;       /* field under the cursor, -1 if the form has no editable field */
-	edit *ed;      /* editor of cur, NULL if cur cannot be edited */
-	char *entered; /* cur's value when the cursor came in (to tell a change) */
-	int refused;   /* cur holds a value whose check failed: leaving checks again */
-	int first;     /* first field shown when the form is longer than the screen */
-	int label_w;   /* columns of the widest label */
-	int saved;     /* something was saved while open */
-	int readonly;  /* the role may look, not change */
-	int cur_y;     /* screen row of the field under the cursor, as last drawn */
+	int cur;           /* field under the cursor, -1 if the form has no editable field */
+	edit *ed;          /* editor of cur, NULL if cur cannot be edited */
+	char *entered;     /* cur's value when the cursor came in (to tell a change) */
+	int refused;       /* cur holds a value whose check failed: leaving checks again */
+	int first;         /* first field shown when the form is longer than the screen */
+	int label_w;       /* columns of the widest label */
+	int saved;         /* something was saved while open */
+	int readonly;      /* the role may look, not change */
+	int cur_y;         /* screen row of the field under the cursor, as last drawn */
+	char related[256]; /* the child lists' counts, "就业服务记录（1条）…", "" none */
 	void (*on_close)(app *a, void *ctx, int saved);
 	void *ctx;
 } formview;
@@ -433,6 +435,41 @@ static void formview_draw(app *a, app_screen *s)
 	} else if (hidden_above > 0) {
 		snprintf(more, sizeof more, msg_text(MSG_UI_FORM_MORE_ABOVE), hidden_above);
 		draw_text(st, LINES - 3, 2, COLS - 4, more, DRAW_NOTICE, 0);
+	} else if (fv->related[0] != '\0') {
+		draw_text(st, LINES - 3, 2, COLS - 4, fv->related, DRAW_NOTICE, 0);
+	}
+}
+
+/*
+ * Count the record's child rows for the line under the fields (what F6
+ * opens), so a registration shows at once that it has follow-ups.
+ */
+static void formview_count_related(formview *fv)
+{
+	size_t used = 0;
+	fv->related[0] = '\0';
+	if (form_record_id(fv->f) <= 0)
+		return;
+	for (int k = 0; k < form_n_sublists(fv->f); k++) {
+		listing_row row;
+		size_t n = 0, total = 0;
+		if (form_sublist_rows(fv->f, k, 0, 1, &row, &n, &total, NULL) != ERR_OK)
+			continue;
+		char one[160];
+		snprintf(one, sizeof one, msg_text(MSG_UI_MORE_ROWS),
+		         msg_text(form_sublist_at(fv->f, k)->title), total);
+		int w = snprintf(fv->related + used, sizeof fv->related - used, "%s%s",
+		                 used > 0 ? msg_text(MSG_FORM_LIST_SEP) : "", one);
+		if (w < 0 || (size_t)w >= sizeof fv->related - used) {
+			fv->related[used] = '\0';
+			break;
+		}
+		used += (size_t)w;
+	}
+	if (used > 0) {
+		char line[sizeof fv->related];
+		snprintf(line, sizeof line, msg_text(MSG_UI_MORE_HINT), fv->related);
+		snprintf(fv->related, sizeof fv->related, "%s", line);
 	}
 }
 
@@ -452,6 +489,7 @@ static void formview_save(app *a, formview *fv)
 		return;
 	}
 	fv->saved = 1;
+	formview_count_related(fv);
 	form_draft_discard(fv->f, NULL);
 	formview_enter(a, fv, fv->cur); /* the editor shows the stored value */
 	app_msg(a, APP_MSG_NOTICE, msg_text(MSG_UI_SAVED));
@@ -501,6 +539,7 @@ static void formview_new_answer(app *a, void *ctx, app_answer ans)
 		return;
 	form_draft_discard(fv->f, NULL);
 	form_clear(fv->f);
+	formview_count_related(fv);
 	app_msg_clear(a);
 	formview_enter(a, fv, formview_next_field(fv, -1, 1, 0));
 }
@@ -539,6 +578,7 @@ static void formview_child_closed(app *a, void *ctx, int saved)
 	fv->saved = 1;
 	if (form_reload(fv->f, &e) != ERR_OK)
 		app_msg_err(a, &e);
+	formview_count_related(fv);
 	int i = fv->cur >= 0 && formview_editable(fv, fv->cur) ? fv->cur
 	                                                       : formview_next_field(fv, -1, 1, 0);
 	formview_enter(a, fv, i);
@@ -763,6 +803,7 @@ err_code formview_open_form(app *a, form *f, int readonly,
 	if (form_n_actions(f) > 0 || form_n_sublists(f) > 0)
 		fv->base.keys |= KEYS_BIT(ACT_MORE);
 	fv->cur = -1;
+	formview_count_related(fv);
 	app_push(a, &fv->base);
 	formview_enter(a, fv, formview_next_field(fv, -1, 1, 0));
 	return ERR_OK;
