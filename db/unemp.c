@@ -7,6 +7,8 @@
  */
 #include "db/unemp.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -395,6 +397,42 @@ err_code unemp_followup_add(db *d, unemp_followup *f, err_info *e)
 	return ERR_OK;
 }
 
+#define UNEMP_FOLLOWUP_SELECT                                                                      \
+	"SELECT id, reg_id, service_date, kind, note, operator_id, version, chg_seq, created_at "  \
+	"FROM unemp_followups "
+
+err_code unemp_followup_get(db *d, int64_t id, unemp_followup *out, err_info *e)
+{
+	if (d == NULL || out == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	sqlite3_stmt *st = db_stmt(d, UNEMP_FOLLOWUP_SELECT "WHERE id = ?1", e);
+	if (st == NULL)
+		return e ? e->code : ERR_DB;
+	sqlite3_bind_int64(st, 1, id);
+	unemp_followup f;
+	memset(&f, 0, sizeof f);
+	DB_TRY(db_fetch_one(d, st, unemp_followup_read, &f, e));
+	*out = f;
+	return ERR_OK;
+}
+
+err_code unemp_followup_update(db *d, unemp_followup *f, err_info *e)
+{
+	if (d == NULL || f == NULL || f->id <= 0)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	unemp_followup cur;
+	DB_TRY(unemp_followup_get(d, f->id, &cur, e));
+	/* The registration and the operator who recorded it are not the editor's to change. */
+	f->reg_id = cur.reg_id;
+	f->operator_id = cur.operator_id;
+	row_meta m;
+	DB_TRY(
+	    row_update(d, &unemp_followup_row, unemp_followup_bind, f, f->id, f->version, &m, e));
+	f->version = m.version;
+	f->chg_seq = m.chg_seq;
+	return ERR_OK;
+}
+
 err_code unemp_followup_list_reg(db *d, int64_t reg_id, unemp_followup_list *out, err_info *e)
 {
 	if (out != NULL)
@@ -420,4 +458,193 @@ err_code unemp_followup_list_reg(db *d, int64_t reg_id, unemp_followup_list *out
 void unemp_followup_list_free(unemp_followup_list *l)
 {
 	DB_LIST_FREE(l);
+}
+
+/* ---- search ---- */
+
+#define UNEMP_HIT_SELECT                                                                           \
+	"SELECT r.id, r.person_id, r.office, r.reg_date, r.hukou_kind, r.reason, "                 \
+	"r.last_employer_id, r.last_employer_uscc, r.last_employer_name, r.involuntary, "          \
+	"r.contrib_months, r.entitle_months, r.remain_months, r.difficulty, r.low_income, "        \
+	"r.disability, r.graduate, r.wish_occupation, r.wish_industry, r.wish_wage, r.card_no, "   \
+	"r.end_date, r.end_reason, r.new_employer_id, r.version, r.chg_seq, r.created_at, "        \
+	"r.updated_at, p.id_no, p.name, p.sex, p.birth_date "                                      \
+	"FROM unemp_regs r JOIN persons p ON p.id = r.person_id "
+
+static void unemp_hit_read(sqlite3_stmt *st, void *item)
+{
+	unemp_hit *h = item;
+	unemp_read(st, &h->reg);
+	DB_COL_BUF(st, 28, h->id_no);
+	DB_COL_BUF(st, 29, h->name);
+	h->sex = sqlite3_column_int(st, 30);
+	DB_COL_BUF(st, 31, h->birth_date);
+}
+
+/* The WHERE of a search, built from fixed fragments; ?n are bound from vals in order. */
+typedef struct unemp_where {
+	char sql[640];
+	const char *vals[12];
+	int blob_empty[12]; /* bind x'' (greater than any text) instead of vals[i] */
+	int n;
+} unemp_where;
+
+static void unemp_where_add(unemp_where *w, const char *fragment)
+{
+	size_t used = strlen(w->sql);
+	snprintf(w->sql + used, sizeof w->sql - used, "%s%s", used ? " AND " : "WHERE ", fragment);
+}
+
+/* Add "lo <= col < hi" for a prefix query. */
+static void unemp_where_prefix(unemp_where *w, const char *col, const char *lo, const char *hi)
+{
+	char frag[96];
+	snprintf(frag, sizeof frag, "%s >= ?%d AND %s < ?%d", col, w->n + 1, col, w->n + 2);
+	unemp_where_add(w, frag);
+	w->vals[w->n++] = lo;
+	w->blob_empty[w->n] = hi[0] == '\0';
+	w->vals[w->n++] = hi;
+}
+
+static void unemp_where_bind(sqlite3_stmt *st, const unemp_where *w)
+{
+	for (int i = 0; i < w->n; i++)
+		if (w->blob_empty[i])
+			sqlite3_bind_blob(st, i + 1, "", 0, SQLITE_STATIC);
+		else
+			sqlite3_bind_text(st, i + 1, w->vals[i], -1, SQLITE_STATIC);
+}
+
+err_code unemp_search(db *d, const unemp_filter *flt, size_t offset, size_t limit,
+                      unemp_hit_list *out, size_t *total, err_info *e)
+{
+	if (out != NULL)
+		*out = (unemp_hit_list){0};
+	if (total != NULL)
+		*total = 0;
+	if (d == NULL || out == NULL || flt == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	const char *query = flt->query ? flt->query : "";
+	char q[128], hi[128];
+	if (!db_fits(query, sizeof q))
+		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_QUERY, "最多 %zu 字节", sizeof q - 1);
+	while (*query == ' ' || *query == '\t')
+		query++;
+	db_copy(q, sizeof q, query);
+	size_t qn = strlen(q);
+	while (qn > 0 && (q[qn - 1] == ' ' || q[qn - 1] == '\t'))
+		q[--qn] = '\0';
+
+	unemp_where w;
+	memset(&w, 0, sizeof w);
+	if (flt->office != NULL && flt->office[0] != '\0') {
+		if (!db_fits(flt->office, 13))
+			return err_set(e, ERR_INVALID_ARG, MSG_COL_OFFICE, NULL);
+		char frag[32];
+		snprintf(frag, sizeof frag, "r.office = ?%d", w.n + 1);
+		unemp_where_add(&w, frag);
+		w.vals[w.n++] = flt->office;
+	}
+	if (flt->status == UNEMP_OPEN)
+		unemp_where_add(&w, "r.end_date IS NULL");
+	else if (flt->status == UNEMP_ENDED)
+		unemp_where_add(&w, "r.end_date IS NOT NULL");
+	if (qn > 0) {
+		/* Same reading of the query as person_search. */
+		int digits = 1, letters = 1;
+		for (size_t i = 0; i < qn; i++) {
+			unsigned char ch = (unsigned char)q[i];
+			digits &= isdigit(ch) || ((ch == 'X' || ch == 'x') && i > 0);
+			letters &= ch < 0x80 && isalpha(ch);
+		}
+		for (size_t i = 0; i < qn; i++)
+			q[i] = digits    ? (char)toupper((unsigned char)q[i])
+			       : letters ? (char)tolower((unsigned char)q[i])
+			                 : q[i];
+		db_prefix_upper(q, hi, sizeof hi);
+		unemp_where_prefix(&w,
+		                   digits    ? "p.id_no"
+		                   : letters ? "p.name_py"
+		                             : "p.name",
+		                   q, hi);
+	}
+	if (flt->category != NULL && flt->category[0] != '\0') {
+		char frag[128];
+		snprintf(frag, sizeof frag,
+		         "EXISTS (SELECT 1 FROM unemp_reg_categories c WHERE c.reg_id = r.id AND "
+		         "c.code = ?%d)",
+		         w.n + 1);
+		unemp_where_add(&w, frag);
+		w.vals[w.n++] = flt->category;
+	}
+	if (flt->reg_to != NULL && flt->reg_to[0] != '\0') {
+		char frag[32];
+		snprintf(frag, sizeof frag, "r.reg_date <= ?%d", w.n + 1);
+		unemp_where_add(&w, frag);
+		w.vals[w.n++] = flt->reg_to;
+	}
+
+	char sql[1600];
+	snprintf(sql, sizeof sql,
+	         UNEMP_HIT_SELECT "%s ORDER BY r.reg_date DESC, r.id DESC LIMIT ?%d OFFSET ?%d",
+	         w.sql, w.n + 1, w.n + 2);
+	sqlite3_stmt *st = db_stmt(d, sql, e);
+	if (st == NULL)
+		return e && e->code ? e->code : ERR_DB;
+	unemp_where_bind(st, &w);
+	sqlite3_bind_int64(st, w.n + 1, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
+	sqlite3_bind_int64(st, w.n + 2, offset > INT64_MAX ? INT64_MAX : (int64_t)offset);
+	void *items = NULL;
+	DB_TRY(db_fetch_all(d, st, unemp_hit_read, sizeof(unemp_hit), &items, &out->n, e));
+	out->items = items;
+	err_code c = ERR_OK;
+	for (size_t i = 0; i < out->n && c == ERR_OK; i++)
+		c = unemp_read_categories(d, &out->items[i].reg, e);
+	if (c == ERR_OK && total != NULL) {
+		snprintf(
+		    sql, sizeof sql,
+		    "SELECT count(*) FROM (SELECT 1 FROM unemp_regs r JOIN persons p ON p.id = "
+		    "r.person_id %s LIMIT ?%d)",
+		    w.sql, w.n + 1);
+		st = db_stmt(d, sql, e);
+		c = st ? ERR_OK : (e && e->code ? e->code : ERR_DB);
+		if (c == ERR_OK) {
+			unemp_where_bind(st, &w);
+			sqlite3_bind_int64(st, w.n + 1, DB_COUNT_CAP);
+			int64_t count = 0;
+			c = db_fetch_int(d, st, &count, e);
+			*total = (size_t)count;
+		}
+	}
+	if (c != ERR_OK)
+		unemp_hit_list_free(out);
+	return c;
+}
+
+void unemp_hit_list_free(unemp_hit_list *l)
+{
+	DB_LIST_FREE(l);
+}
+
+err_code unemp_card_max_seq(db *d, const char *glob, int seq_at, int seq_len, long *out,
+                            err_info *e)
+{
+	if (out != NULL)
+		*out = 0;
+	if (d == NULL || glob == NULL || out == NULL || seq_at < 0 || seq_len < 1 || seq_len > 9)
+		return err_set(e, ERR_INVALID_ARG, MSG_COL_CARD_NO, NULL);
+	sqlite3_stmt *st =
+	    db_stmt(d,
+	            "SELECT coalesce(max(CAST(substr(card_no, ?2, ?3) AS INTEGER)), 0) "
+	            "FROM unemp_regs WHERE card_no GLOB ?1",
+	            e);
+	if (st == NULL)
+		return e ? e->code : ERR_DB;
+	sqlite3_bind_text(st, 1, glob, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, seq_at + 1);
+	sqlite3_bind_int(st, 3, seq_len);
+	int64_t max = 0;
+	DB_TRY(db_fetch_int(d, st, &max, e));
+	*out = (long)max;
+	return ERR_OK;
 }

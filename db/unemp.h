@@ -107,8 +107,62 @@ err_code unemp_list_person(db *d, int64_t person_id, unemp_list *out, err_info *
 
 void unemp_list_free(unemp_list *l);
 
+/* Which registrations a search returns. */
+enum unemp_status {
+	UNEMP_OPEN = 0,  /* not ended */
+	UNEMP_ENDED = 1, /* ended (就业 or 注销) */
+	UNEMP_ANY = 2,
+};
+
+typedef struct unemp_filter {
+	const char *office; /* of this office; NULL or "" for every office */
+	int status;         /* enum unemp_status */
+	const char *query; /* as person_search: ID prefix, pinyin initials or name prefix; "" all */
+	const char *category; /* having this 人员类别 code; NULL or "" any */
+	const char *reg_to;   /* registered on or before this YYYY-MM-DD; NULL or "" any */
+} unemp_filter;
+
+/* A registration with the person it belongs to, as a search returns it. */
+typedef struct unemp_hit {
+	unemp_reg reg; /* categories included */
+	char id_no[19];
+	char name[128];
+	int sex;
+	char birth_date[11];
+} unemp_hit;
+
+typedef struct unemp_hit_list {
+	unemp_hit *items;
+	size_t n;
+} unemp_hit_list;
+
+/*
+ * Registrations matching every condition of flt, newest registration date
+ * first, one page; *total (may be NULL) capped at 10000. A query over 127
+ * bytes is ERR_DB_TOO_LONG (MSG_COL_QUERY).
+ */
+err_code unemp_search(db *d, const unemp_filter *flt, size_t offset, size_t limit,
+                      unemp_hit_list *out, size_t *total, err_info *e);
+
+void unemp_hit_list_free(unemp_hit_list *l);
+
+/*
+ * The highest sequence number among the 就业创业证 numbers matching the
+ * GLOB pattern glob, read as the seq_len digits from 0-based position
+ * seq_at; 0 when none match. Call it inside the transaction that stores
+ * the next number, so no other session takes the same one.
+ */
+err_code unemp_card_max_seq(db *d, const char *glob, int seq_at, int seq_len, long *out,
+                            err_info *e);
+
 /* Record a follow-up service (f->id must be 0); operator is the acting one. */
 err_code unemp_followup_add(db *d, unemp_followup *f, err_info *e);
+
+/* One follow-up by id; ERR_NOT_FOUND. */
+err_code unemp_followup_get(db *d, int64_t id, unemp_followup *out, err_info *e);
+
+/* Versioned update of date, kind and note (registration and operator stay). */
+err_code unemp_followup_update(db *d, unemp_followup *f, err_info *e);
 
 /* Follow-ups of a registration by date. */
 err_code unemp_followup_list_reg(db *d, int64_t reg_id, unemp_followup_list *out, err_info *e);

@@ -20,6 +20,7 @@
 #include "forms/idcard.h"
 #include "forms/uscc.h"
 #include "forms/valid.h"
+#include "locale/pinyin.h"
 #include "locale/text.h"
 
 /* Limit of a field whose spec gives no max_chars, so no value grows without bound. */
@@ -32,6 +33,7 @@ struct form {
 	int64_t operator_id; /* acting operator (drafts are theirs) */
 	char office[16];     /* the operator's office code, "" none */
 	void *context;       /* for the spec's hooks */
+	form *parent;        /* the form a child form was opened from, or NULL */
 	char **val;          /* n_fields values; NULL = "" */
 	char **orig;         /* values as loaded or saved; NULL = "" */
 	int64_t record_id;   /* 0 = new record */
@@ -200,8 +202,20 @@ static int form_field_max(const field_spec *fs)
 
 /* ---- life cycle ---- */
 
-err_code form_new(const form_spec *spec, db *d, lb_date today, int64_t operator_id, form **out,
-                  err_info *e)
+/* Run the spec's init on a new or cleared form; what it sets is not a change by the user. */
+static err_code form_run_init(form *f, err_info *e)
+{
+	if (f->spec->init == NULL)
+		return ERR_OK;
+	err_code c = f->spec->init(f, e);
+	f->dirty = 0;
+	f->fail_field = -1;
+	return c;
+}
+
+/* form_new, and for a child form the parent it takes its office and mode from. */
+static err_code form_create(const form_spec *spec, db *d, lb_date today, int64_t operator_id,
+                            form *parent, form **out, err_info *e)
 {
 	if (out != NULL)
 		*out = NULL;
@@ -223,7 +237,11 @@ err_code form_new(const form_spec *spec, db *d, lb_date today, int64_t operator_
 	f->today = today;
 	f->operator_id = operator_id;
 	f->fail_field = -1;
-	if (d != NULL && operator_id > 0) {
+	f->parent = parent;
+	if (parent != NULL) {
+		memcpy(f->office, parent->office, sizeof f->office);
+		f->readonly = parent->readonly;
+	} else if (d != NULL && operator_id > 0) {
 		operator_rec op;
 		err_info oe;
 		err_code c = operator_get(d, operator_id, &op, &oe);
@@ -236,8 +254,19 @@ err_code form_new(const form_spec *spec, db *d, lb_date today, int64_t operator_
 			return c;
 		}
 	}
+	err_code c = form_run_init(f, e);
+	if (c != ERR_OK) {
+		form_free(f);
+		return c;
+	}
 	*out = f;
 	return ERR_OK;
+}
+
+err_code form_new(const form_spec *spec, db *d, lb_date today, int64_t operator_id, form **out,
+                  err_info *e)
+{
+	return form_create(spec, d, today, operator_id, NULL, out, e);
 }
 
 void form_free(form *f)
@@ -416,6 +445,13 @@ static int form_uscc_excluded(uint32_t cp)
 	return a == 'I' || a == 'O' || a == 'S' || a == 'V' || a == 'Z';
 }
 
+/* What may separate the codes of a multi-select value as typed: , ， 、 ; ； and blanks. */
+static int form_codes_separator(uint32_t cp)
+{
+	return cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == ';' || cp == 0xFF1B ||
+	       cp == ' ' || cp == 0x3000 || cp == '\t';
+}
+
 /* 1 if a field of type t (spec fs) can take cp; *takes says what it takes. */
 static int form_type_takes(const field_spec *fs, uint32_t cp, msg_id *takes)
 {
@@ -449,6 +485,10 @@ static int form_type_takes(const field_spec *fs, uint32_t cp, msg_id *takes)
 	case FT_CODE:
 		*takes = MSG_FORM_TAKES_CODE;
 		return form_is_digit(cp) || form_is_letter(cp) || form_is_han(cp);
+	case FT_CODES:
+		*takes = MSG_FORM_TAKES_CODES;
+		return form_is_digit(cp) || form_is_letter(cp) || form_is_han(cp) ||
+		       form_codes_separator(cp);
 	case FT_BOOL:
 		*takes = MSG_FORM_TAKES_BOOL;
 		return cp == 0x662F || cp == 0x5426 || cp == '1' || cp == '0' || cp == 'y' ||
@@ -484,10 +524,98 @@ err_code form_accepts_char(const form *f, int i, uint32_t cp, err_info *e)
 
 /* ---- checking ---- */
 
-/* FT_CODE: the code (or a name or initials naming exactly one code) → the code. */
-static err_code form_check_code(form *f, int i, const char *v, char **norm, err_info *e)
+/* 1 if the comma-joined set has code (a multi-select value). */
+static int form_set_has(const char *set, const char *code)
+{
+	size_t n = strlen(code);
+	if (n == 0)
+		return 0;
+	for (const char *p = set; *p;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && strncmp(p, code, n) == 0)
+			return 1;
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	return 0;
+}
+
+/* 1 if the field held code when it was loaded or saved (so a retired code may stay). */
+static int form_had_code(const form *f, int i, const char *code)
+{
+	const char *orig = f->orig[i] ? f->orig[i] : "";
+	if (f->spec->fields[i].type == FT_CODES)
+		return form_set_has(orig, code);
+	return strcmp(orig, code) == 0;
+}
+
+/* ASCII letters folded to upper case, for codes typed in lower case ("c" for industry C). */
+static void form_upper(char *dst, size_t size, const char *src)
+{
+	size_t k = 0;
+	for (; src[k] && k + 1 < size; k++)
+		dst[k] = (src[k] >= 'a' && src[k] <= 'z') ? (char)(src[k] - 'a' + 'A') : src[k];
+	dst[k] = '\0';
+}
+
+/* 1 if s starts with prefix. */
+static int form_starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* An option matches a query: code or name or the name's pinyin initials start with it. */
+static int form_option_matches(const form_option *o, const char *q)
+{
+	char up[32], py[64];
+	form_upper(up, sizeof up, q);
+	const char *name = msg_text(o->name);
+	pinyin_name_initials(name, py, sizeof py);
+	char lq[32];
+	size_t k = 0;
+	for (; q[k] && k + 1 < sizeof lq; k++)
+		lq[k] = (q[k] >= 'A' && q[k] <= 'Z') ? (char)(q[k] - 'A' + 'a') : q[k];
+	lq[k] = '\0';
+	return form_starts(o->code, up) || form_starts(name, q) || (lq[0] && form_starts(py, lq));
+}
+
+/* A token typed into an option field → the option's code. */
+static err_code form_resolve_option(const form *f, int i, const char *v, char code[16], err_info *e)
 {
 	const field_spec *fs = &f->spec->fields[i];
+	char up[32], typed[64];
+	form_copy_cut(typed, sizeof typed, v);
+	form_upper(up, sizeof up, v);
+	const form_option *pick = NULL;
+	int matches = 0;
+	for (int k = 0; k < fs->n_options && pick == NULL; k++)
+		if (strcmp(fs->options[k].code, up) == 0 ||
+		    strcmp(msg_text(fs->options[k].name), v) == 0)
+			pick = &fs->options[k];
+	for (int k = 0; k < fs->n_options && pick == NULL; k++)
+		if (form_option_matches(&fs->options[k], v))
+			matches++;
+	for (int k = 0; k < fs->n_options && pick == NULL && matches == 1; k++)
+		if (form_option_matches(&fs->options[k], v))
+			pick = &fs->options[k];
+	if (pick == NULL)
+		return err_set(e, ERR_CODE_UNKNOWN, fs->label, msg_text(MSG_D_QUOTED_NOTE), typed,
+		               matches > 1 ? msg_text(MSG_FORM_CODE_AMBIGUOUS) : "");
+	form_copy_cut(code, 16, pick->code);
+	return ERR_OK;
+}
+
+/*
+ * One code typed into FT_CODE/FT_CODES field i (the code, or a name or
+ * initials naming exactly one code) → the code, into code[16].
+ */
+static err_code form_resolve_code(form *f, int i, const char *v, char code[16], err_info *e)
+{
+	const field_spec *fs = &f->spec->fields[i];
+	if (fs->code_table == NULL && fs->options != NULL)
+		return form_resolve_option(f, i, v, code, e);
 	code_item item;
 	err_info ce;
 	char typed[64];
@@ -497,8 +625,7 @@ static err_code form_check_code(form *f, int i, const char *v, char **norm, err_
 	if (strlen(v) < sizeof item.code) {
 		/* Codes are stored as published: industry "C", so try upper case for letters. */
 		char up[sizeof item.code];
-		for (size_t k = 0; k <= strlen(v); k++)
-			up[k] = (v[k] >= 'a' && v[k] <= 'z') ? (char)(v[k] - 'a' + 'A') : v[k];
+		form_upper(up, sizeof up, v);
 		const char *tries[2] = {v, up};
 		for (int t = 0; t < 2; t++) {
 			if (t == 1 && strcmp(up, v) == 0)
@@ -511,14 +638,12 @@ static err_code form_check_code(form *f, int i, const char *v, char **norm, err_
 					*e = ce;
 				return c;
 			}
-			const char *orig = f->orig[i] ? f->orig[i] : "";
-			if (!item.active && strcmp(orig, item.code) != 0)
+			if (!item.active && !form_had_code(f, i, item.code))
 				return err_set(e, ERR_CODE_UNKNOWN, fs->label,
 				               msg_text(MSG_D_QUOTED_NOTE), typed,
 				               msg_text(MSG_FORM_CODE_RETIRED));
-			int oom = 0;
-			*norm = form_dup(item.code, &oom);
-			return oom ? err_set(e, ERR_NOMEM, fs->label, NULL) : ERR_OK;
+			form_copy_cut(code, 16, item.code);
+			return ERR_OK;
 		}
 	}
 	/* Not a code: a name or initials that picks out one active code will do. */
@@ -543,10 +668,113 @@ static err_code form_check_code(form *f, int i, const char *v, char **norm, err_
 		code_list_free(&l);
 		return c;
 	}
-	int oom = 0;
-	*norm = form_dup(pick->code, &oom);
+	form_copy_cut(code, 16, pick->code);
 	code_list_free(&l);
-	return oom ? err_set(e, ERR_NOMEM, fs->label, NULL) : ERR_OK;
+	return ERR_OK;
+}
+
+/* FT_CODE: the code (or a name or initials naming exactly one code) → the code. */
+static err_code form_check_code(form *f, int i, const char *v, char **norm, err_info *e)
+{
+	char code[16];
+	err_code c = form_resolve_code(f, i, v, code, e);
+	if (c != ERR_OK)
+		return c;
+	int oom = 0;
+	*norm = form_dup(code, &oom);
+	return oom ? err_set(e, ERR_NOMEM, f->spec->fields[i].label, NULL) : ERR_OK;
+}
+
+/* Most codes one multi-select value holds. */
+#define FORM_CODES_MAX 64
+
+static int form_code_cmp(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+/* Sorted, without repeats, joined by ',' into a malloc'ed string (NULL + *oom on failure). */
+static char *form_codes_join(char (*codes)[16], size_t n, int *oom)
+{
+	qsort(codes, n, sizeof codes[0], form_code_cmp);
+	size_t cap = n * 17 + 1, used = 0;
+	char *out = malloc(cap);
+	if (out == NULL) {
+		*oom = 1;
+		return NULL;
+	}
+	out[0] = '\0';
+	for (size_t k = 0; k < n; k++) {
+		if (k > 0 && strcmp(codes[k], codes[k - 1]) == 0)
+			continue;
+		size_t len = strlen(codes[k]);
+		if (used > 0)
+			out[used++] = ',';
+		memcpy(out + used, codes[k], len + 1);
+		used += len;
+	}
+	return out;
+}
+
+/*
+ * FT_CODES: codes (or names or initials), separated by commas, 、 or
+ * blanks → the sorted set "01,04". Every item must resolve.
+ */
+static err_code form_check_codes(form *f, int i, const char *v, char **norm, err_info *e)
+{
+	const field_spec *fs = &f->spec->fields[i];
+	char(*codes)[16] = calloc(FORM_CODES_MAX, sizeof *codes);
+	if (codes == NULL)
+		return err_set(e, ERR_NOMEM, fs->label, NULL);
+	size_t n = 0, len = strlen(v), i0 = 0;
+	err_code c = ERR_OK;
+	while (i0 < len && c == ERR_OK) {
+		/* Skip separators, then take the token up to the next one. */
+		uint32_t cp;
+		int k = text_utf8_check(v + i0, len - i0, &cp);
+		if (k <= 0) {
+			c = err_set(e, ERR_TEXT_UTF8, fs->label, msg_text(MSG_D_BYTE_AT),
+			            (long)(i0 + 1));
+			break;
+		}
+		if (form_codes_separator(cp)) {
+			i0 += (size_t)k;
+			continue;
+		}
+		size_t j = i0;
+		while (j < len) {
+			k = text_utf8_check(v + j, len - j, &cp);
+			if (k <= 0 || form_codes_separator(cp))
+				break;
+			j += (size_t)k;
+		}
+		char token[128];
+		if (j - i0 >= sizeof token) {
+			char shown[64];
+			form_copy_cut(shown, sizeof shown, v + i0);
+			c = err_set(e, ERR_CODE_UNKNOWN, fs->label, msg_text(MSG_D_QUOTED), shown);
+			break;
+		}
+		memcpy(token, v + i0, j - i0);
+		token[j - i0] = '\0';
+		i0 = j;
+		if (n >= FORM_CODES_MAX) {
+			c = err_set(e, ERR_TEXT_TOO_LONG, fs->label, msg_text(MSG_D_FORM_MAX_ITEMS),
+			            FORM_CODES_MAX);
+			break;
+		}
+		c = form_resolve_code(f, i, token, codes[n], e);
+		if (c == ERR_OK)
+			n++;
+	}
+	if (c == ERR_OK) {
+		int oom = 0;
+		*norm = form_codes_join(codes, n, &oom);
+		if (oom)
+			c = err_set(e, ERR_NOMEM, fs->label, NULL);
+	}
+	free(codes);
+	return c;
 }
 
 /*
@@ -638,6 +866,14 @@ static err_code form_check_type(form *f, int i, const char *v, char **norm, msg_
 		if (t == NULL)
 			return err_set(e, ERR_NOMEM, label, NULL);
 		c = form_check_code(f, i, t, norm, e);
+		free(t);
+		return c;
+	}
+	case FT_CODES: {
+		char *t = form_trim(v);
+		if (t == NULL)
+			return err_set(e, ERR_NOMEM, label, NULL);
+		c = form_check_codes(f, i, t, norm, e);
 		free(t);
 		return c;
 	}
@@ -749,7 +985,17 @@ err_code form_fail(form *f, int i, err_info *e, err_code code, const char *fmt, 
 	return err_set(e, code, label, "%s", tmp);
 }
 
-/* The field an error is about: named by form_fail, else by its label; -1 if none. */
+/* 1 if the cursor can go to field i: shown and not read-only. */
+static int form_can_edit(const form *f, int i)
+{
+	return form_visible(f, i) && !(f->spec->fields[i].flags & FF_READONLY);
+}
+
+/*
+ * The field an error is about: named by form_fail, else a field the user
+ * can edit with its label; -1 if none (a read-only field is no place for
+ * the cursor, e.g. 经办机构 when the operator has no office).
+ */
 static int form_bad_field(const form *f, const err_info *e)
 {
 	if (form_index_ok(f, f->fail_field))
@@ -757,26 +1003,19 @@ static int form_bad_field(const form *f, const err_info *e)
 	if (e == NULL || e->field == MSG_NONE)
 		return -1;
 	for (int i = 0; i < f->spec->n_fields; i++)
-		if (form_label(f, i) == e->field && form_visible(f, i))
+		if (form_label(f, i) == e->field && form_can_edit(f, i))
 			return i;
 	/* db/ names columns with its own labels; the same text is the same field. */
 	const char *want = msg_text(e->field);
 	for (int i = 0; i < f->spec->n_fields; i++)
-		if (strcmp(msg_text(form_label(f, i)), want) == 0 && form_visible(f, i))
+		if (strcmp(msg_text(form_label(f, i)), want) == 0 && form_can_edit(f, i))
 			return i;
 	return -1;
 }
 
-err_code form_save(form *f, int *bad_field, err_info *e)
+/* The checks of form_check and form_save. */
+static err_code form_check_all(form *f, int *bad_field, err_info *e)
 {
-	int bad_dummy;
-	if (bad_field == NULL)
-		bad_field = &bad_dummy;
-	*bad_field = -1;
-	if (f == NULL)
-		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
-	if (f->readonly)
-		return err_set(e, ERR_FORM_READONLY, MSG_NONE, NULL);
 	const form_spec *spec = f->spec;
 	err_code c;
 	for (int i = 0; i < spec->n_fields; i++) {
@@ -801,6 +1040,34 @@ err_code form_save(form *f, int *bad_field, err_info *e)
 			return c;
 		}
 	}
+	return ERR_OK;
+}
+
+err_code form_check(form *f, int *bad_field, err_info *e)
+{
+	int bad_dummy;
+	if (bad_field == NULL)
+		bad_field = &bad_dummy;
+	*bad_field = -1;
+	if (f == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	return form_check_all(f, bad_field, e);
+}
+
+err_code form_save(form *f, int *bad_field, err_info *e)
+{
+	int bad_dummy;
+	if (bad_field == NULL)
+		bad_field = &bad_dummy;
+	*bad_field = -1;
+	if (f == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	if (f->readonly)
+		return err_set(e, ERR_FORM_READONLY, MSG_NONE, NULL);
+	const form_spec *spec = f->spec;
+	err_code c = form_check_all(f, bad_field, e);
+	if (c != ERR_OK)
+		return c;
 	if (spec->save == NULL)
 		return err_set(e, ERR_INTERNAL, MSG_NONE, "form %s has no save", spec->id);
 
@@ -894,9 +1161,36 @@ void form_clear(form *f)
 	f->version = 0;
 	f->dirty = 0;
 	f->fail_field = -1;
+	(void)form_run_init(f, NULL);
 }
 
 /* ---- display ---- */
+
+/* "code name" of one code of field fs into out; the bare code when it has no name. */
+static void form_code_label(const form *f, const field_spec *fs, const char *code, char *out,
+                            size_t size)
+{
+	if (fs->code_table == NULL && fs->options != NULL) {
+		for (int k = 0; k < fs->n_options; k++)
+			if (strcmp(fs->options[k].code, code) == 0) {
+				char tmp[256];
+				snprintf(tmp, sizeof tmp, "%s %s", code,
+				         msg_text(fs->options[k].name));
+				form_copy_cut(out, size, tmp);
+				return;
+			}
+	} else if (f->d != NULL && fs->code_table != NULL) {
+		code_item item;
+		if (strlen(code) < sizeof item.code &&
+		    code_get(f->d, fs->code_table, code, &item, NULL) == ERR_OK) {
+			char tmp[sizeof item.code + sizeof item.name + 2];
+			snprintf(tmp, sizeof tmp, "%s %s", item.code, item.name);
+			form_copy_cut(out, size, tmp);
+			return;
+		}
+	}
+	form_copy_cut(out, size, code);
+}
 
 const char *form_display(const form *f, int i, char *buf, size_t size)
 {
@@ -909,22 +1203,76 @@ const char *form_display(const form *f, int i, char *buf, size_t size)
 	const char *v = form_value(f, i);
 	if (v[0] == '\0')
 		return buf;
-	if (fs->type == FT_CODE && f->d != NULL && fs->code_table != NULL) {
-		code_item item;
-		if (strlen(v) < sizeof item.code &&
-		    code_get(f->d, fs->code_table, v, &item, NULL) == ERR_OK) {
-			char tmp[sizeof item.code + sizeof item.name + 2];
-			snprintf(tmp, sizeof tmp, "%s %s", item.code, item.name);
-			form_copy_cut(buf, size, tmp);
-			return buf;
+	if (fs->type == FT_CODE) {
+		form_code_label(f, fs, v, buf, size);
+		return buf;
+	}
+	if (fs->type == FT_CODES) {
+		/* "01 4050人员、04 城市低保家庭成员": every code with its name, as far as it fits.
+		 */
+		size_t used = 0;
+		for (const char *p = v; *p;) {
+			const char *end = strchr(p, ',');
+			size_t len = end ? (size_t)(end - p) : strlen(p);
+			char code[16], label[256];
+			form_copy_cut(code, len + 1 < sizeof code ? len + 1 : sizeof code, p);
+			form_code_label(f, fs, code, label, sizeof label);
+			const char *sep = used > 0 ? msg_text(MSG_FORM_LIST_SEP) : "";
+			if (used + strlen(sep) + strlen(label) + 1 > size) {
+				form_copy_cut(buf + used, size - used, sep);
+				used = strlen(buf);
+				form_copy_cut(buf + used, size - used, label);
+				break;
+			}
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", sep, label);
+			if (end == NULL)
+				break;
+			p = end + 1;
 		}
-	} else if (fs->type == FT_BOOL) {
+		return buf;
+	}
+	if (fs->type == FT_BOOL) {
 		if (strcmp(v, "1") == 0)
 			v = msg_text(MSG_FORM_YES);
 		else if (strcmp(v, "0") == 0)
 			v = msg_text(MSG_FORM_NO);
 	}
 	form_copy_cut(buf, size, v);
+	return buf;
+}
+
+const char *form_display_names(const form *f, int i, char *buf, size_t size)
+{
+	if (buf == NULL || size == 0)
+		return buf;
+	buf[0] = '\0';
+	const field_spec *fs = form_field(f, i);
+	if (fs == NULL)
+		return buf;
+	if (fs->type != FT_CODE && fs->type != FT_CODES)
+		return form_display(f, i, buf, size);
+	size_t used = 0;
+	for (const char *p = form_value(f, i); *p;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char code[16], label[256];
+		form_copy_cut(code, len + 1 < sizeof code ? len + 1 : sizeof code, p);
+		form_code_label(f, fs, code, label, sizeof label);
+		/* "code name" → the name; a code without a name shows nothing. */
+		const char *name =
+		    strncmp(label, code, strlen(code)) == 0 && label[strlen(code)] == ' '
+		        ? label + strlen(code) + 1
+		        : "";
+		if (name[0] != '\0') {
+			const char *sep = used > 0 ? msg_text(MSG_FORM_LIST_SEP) : "";
+			if (used + strlen(sep) + strlen(name) + 1 > size)
+				break;
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", sep, name);
+		}
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
 	return buf;
 }
 
@@ -938,13 +1286,27 @@ err_code form_choices(const form *f, int i, const char *query, form_choice *out,
 	if (!form_index_ok(f, i) || n == NULL || (out == NULL && max > 0))
 		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
 	const field_spec *fs = &f->spec->fields[i];
-	if (fs->type != FT_CODE || fs->code_table == NULL || f->d == NULL)
+	int options = fs->code_table == NULL && fs->options != NULL;
+	if ((fs->type != FT_CODE && fs->type != FT_CODES) ||
+	    (!options && (fs->code_table == NULL || f->d == NULL)))
 		return err_set(e, ERR_INVALID_ARG, fs->label, "not a code field");
 	if (max == 0)
 		return ERR_OK;
 	char *q = form_trim(query ? query : "");
 	if (q == NULL)
 		return err_set(e, ERR_NOMEM, MSG_NONE, NULL);
+	if (options) {
+		for (int k = 0; k < fs->n_options && *n < max; k++)
+			if (q[0] == '\0' || form_option_matches(&fs->options[k], q)) {
+				form_copy_cut(out[*n].code, sizeof out[*n].code,
+				              fs->options[k].code);
+				form_copy_cut(out[*n].name, sizeof out[*n].name,
+				              msg_text(fs->options[k].name));
+				(*n)++;
+			}
+		free(q);
+		return ERR_OK;
+	}
 	code_list l;
 	err_code c = code_search(f->d, fs->code_table, q, max, &l, e);
 	free(q);
@@ -957,6 +1319,161 @@ err_code form_choices(const form *f, int i, const char *query, form_choice *out,
 	}
 	code_list_free(&l);
 	return ERR_OK;
+}
+
+/* ---- multi-select ---- */
+
+int form_codes_has(const form *f, int i, const char *code)
+{
+	if (!form_index_ok(f, i) || code == NULL)
+		return 0;
+	return form_set_has(form_value(f, i), code);
+}
+
+err_code form_codes_toggle(form *f, int i, const char *code, err_info *e)
+{
+	if (!form_index_ok(f, i) || code == NULL || code[0] == '\0' || strlen(code) >= 16 ||
+	    strchr(code, ',') != NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	if (f->spec->fields[i].type != FT_CODES)
+		return err_set(e, ERR_INVALID_ARG, form_label(f, i), "not a multi-select field");
+	char(*codes)[16] = calloc(FORM_CODES_MAX + 1, sizeof *codes);
+	if (codes == NULL)
+		return err_set(e, ERR_NOMEM, form_label(f, i), NULL);
+	size_t n = 0;
+	int had = 0;
+	for (const char *p = form_value(f, i); *p && n < FORM_CODES_MAX;) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len > 0 && len < 16) {
+			memcpy(codes[n], p, len);
+			codes[n][len] = '\0';
+			if (strcmp(codes[n], code) == 0)
+				had = 1;
+			else
+				n++;
+		}
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	if (!had)
+		form_copy_cut(codes[n++], 16, code);
+	int oom = 0;
+	char *joined = form_codes_join(codes, n, &oom);
+	free(codes);
+	if (oom)
+		return err_set(e, ERR_NOMEM, form_label(f, i), NULL);
+	err_code c = form_set_value(f, i, joined ? joined : "", e);
+	free(joined);
+	return c;
+}
+
+/* ---- child lists and actions ---- */
+
+int form_n_sublists(const form *f)
+{
+	return f && f->spec->sublists ? f->spec->n_sublists : 0;
+}
+
+const form_sublist *form_sublist_at(const form *f, int k)
+{
+	return k >= 0 && k < form_n_sublists(f) ? &f->spec->sublists[k] : NULL;
+}
+
+err_code form_sublist_rows(form *f, int k, size_t offset, size_t max, struct listing_row *out,
+                           size_t *n, size_t *total, err_info *e)
+{
+	if (n != NULL)
+		*n = 0;
+	if (total != NULL)
+		*total = 0;
+	const form_sublist *sl = form_sublist_at(f, k);
+	if (sl == NULL || n == NULL || (out == NULL && max > 0))
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "sublist %d", k);
+	if (f->record_id <= 0 || sl->rows == NULL || max == 0)
+		return ERR_OK;
+	return sl->rows(f, offset, max, out, n, total, e);
+}
+
+/* A child form of spec opened from f. */
+static err_code form_open_child(form *f, const form_spec *spec, form **child, err_info *e)
+{
+	return form_create(spec, f->d, f->today, f->operator_id, f, child, e);
+}
+
+err_code form_sublist_open(form *f, int k, int64_t row_id, form **child, err_info *e)
+{
+	if (child != NULL)
+		*child = NULL;
+	const form_sublist *sl = form_sublist_at(f, k);
+	if (sl == NULL || child == NULL || sl->form == NULL || row_id <= 0)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "sublist %d", k);
+	form *c = NULL;
+	err_code rc = form_open_child(f, sl->form, &c, e);
+	if (rc == ERR_OK)
+		rc = form_load(c, row_id, e);
+	if (rc != ERR_OK) {
+		form_free(c);
+		return rc;
+	}
+	*child = c;
+	return ERR_OK;
+}
+
+int form_n_actions(const form *f)
+{
+	return f && f->spec->actions ? f->spec->n_actions : 0;
+}
+
+const form_action *form_action_at(const form *f, int k)
+{
+	return k >= 0 && k < form_n_actions(f) ? &f->spec->actions[k] : NULL;
+}
+
+int form_action_enabled(const form *f, int k)
+{
+	const form_action *a = form_action_at(f, k);
+	if (a == NULL || a->form == NULL || f->record_id <= 0 || f->readonly)
+		return 0;
+	return a->enabled == NULL || a->enabled(f);
+}
+
+err_code form_action_open(form *f, int k, form **child, err_info *e)
+{
+	if (child != NULL)
+		*child = NULL;
+	const form_action *a = form_action_at(f, k);
+	if (a == NULL || child == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "action %d", k);
+	if (f->record_id > 0 && f->dirty && !f->readonly)
+		return err_set(e, ERR_FORM_SAVE_FIRST, MSG_NONE, NULL);
+	if (!form_action_enabled(f, k))
+		return err_set(e, ERR_FORM_ACTION_UNAVAILABLE, MSG_NONE, "%s", msg_text(a->label));
+	form *c = NULL;
+	err_code rc = form_open_child(f, a->form, &c, e);
+	if (rc == ERR_OK && (a->flags & FA_SAME_RECORD))
+		rc = form_load(c, f->record_id, e);
+	if (rc != ERR_OK) {
+		form_free(c);
+		return rc;
+	}
+	*child = c;
+	return ERR_OK;
+}
+
+form *form_parent(const form *child)
+{
+	return child ? child->parent : NULL;
+}
+
+err_code form_reload(form *f, err_info *e)
+{
+	if (f == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	if (f->record_id <= 0)
+		return ERR_OK;
+	return form_load(f, f->record_id, e);
 }
 
 /* ---- drafts ---- */

@@ -32,6 +32,7 @@ typedef enum field_type {
 	FT_BOOL,     /* 是/否, kept as "1"/"0" */
 	FT_PHONE,    /* mobile or landline (valid_phone) */
 	FT_MEMO,     /* multi-line free text */
+	FT_CODES,    /* several codes of one table (multi-select), kept as "01,04" */
 } field_type;
 
 enum field_flags {
@@ -42,28 +43,87 @@ enum field_flags {
 };
 
 typedef struct form form;
+struct form_spec;
+struct listing_column; /* forms/listing.h */
+struct listing_row;
+
+/*
+ * A choice of a small fixed list given in the spec itself (城镇/农村), for
+ * an FT_CODE or FT_CODES field that has no code table.
+ */
+typedef struct form_option {
+	const char *code; /* what is stored: digits or capital letters */
+	msg_id name;      /* what is shown */
+} form_option;
 
 typedef struct field_spec {
-	const char *id;         /* stable key ("id_no"): drafts and tests refer to it */
-	msg_id label;           /* label on screen and in error messages */
+	const char *id; /* stable key ("id_no"): drafts and tests refer to it */
+	msg_id label;   /* label on screen and in error messages */
 	field_type type;
-	unsigned flags;         /* enum field_flags */
-	int max_chars;          /* limit in characters (not bytes, not columns); <= 0: 1000 */
-	int width;              /* columns of the input box; 0 = derived from max_chars */
-	const char *code_table; /* FT_CODE: code table name ("ethnicity") */
-	long min, max;          /* FT_INT: range */
-	msg_id hint;            /* shown on the message line on entering the field, or MSG_NONE */
+	unsigned flags;             /* enum field_flags */
+	int max_chars;              /* limit in characters (not bytes, not columns); <= 0: 1000 */
+	int width;                  /* columns of the input box; 0 = derived from max_chars */
+	const char *code_table;     /* FT_CODE, FT_CODES: code table name ("ethnicity") */
+	const form_option *options; /* FT_CODE, FT_CODES without a code table: the choices */
+	int n_options;
+	long min, max; /* FT_INT: range */
+	msg_id hint;   /* shown on the message line on entering the field, or MSG_NONE */
 	/* Extra rule after the type check, or NULL. */
 	err_code (*check)(form *f, int field, err_info *e);
 	/* Whether the field applies now (e.g. end reason only once ended), or NULL for always. */
 	int (*visible)(const form *f);
 } field_spec;
 
+/*
+ * A list of child records shown inside a form (a registration's
+ * follow-ups): columns and rows as in a listing, read for the record being
+ * edited. Enter on a row opens it in `form`, a child form (see
+ * form_sublist_open).
+ */
+typedef struct form_sublist {
+	const char *id;
+	msg_id title;
+	const struct listing_column *columns;
+	int n_columns; /* at most 8 */
+	/* Rows belonging to record form_record_id(f) (> 0), one page as in listing_spec.search. */
+	err_code (*rows)(form *f, size_t offset, size_t max, struct listing_row *out, size_t *n,
+	                 size_t *total, err_info *e);
+	const struct form_spec *form; /* opens a row, or NULL when rows are only shown */
+} form_sublist;
+
+enum form_action_flags {
+	/* The action's form edits this same record: it is opened by loading the record's id. */
+	FA_SAME_RECORD = 1 << 0,
+};
+
+/*
+ * Something done to the record beyond editing its fields (结束登记, 新增服务
+ * 记录): another form, opened as a child of this one (form_action_open),
+ * whose save does the work.
+ */
+typedef struct form_action {
+	const char *id;
+	msg_id label;
+	const struct form_spec *form;
+	unsigned flags; /* enum form_action_flags */
+	/* Whether the action applies to the record now (e.g. only while open); NULL: always. */
+	int (*enabled)(const form *f);
+} form_action;
+
 typedef struct form_spec {
-	const char *id;  /* "person": drafts are per operator and form id */
+	const char *id; /* "person": drafts are per operator and form id */
 	msg_id title;
 	const field_spec *fields;
 	int n_fields;
+	/*
+	 * Defaults of a new, empty form (a date of today, what a parent form
+	 * says): runs at the end of form_new and form_clear, with the context
+	 * already set for a child form; values it sets do not make the form
+	 * dirty. Errors are reported by form_new and ignored by form_clear.
+	 * A child form's parent (form_parent) is set before it runs.
+	 * NULL if none.
+	 */
+	err_code (*init)(form *f, err_info *e);
 	/*
 	 * After field `field` was left with a valid value: fill derived fields,
 	 * or open an existing record for a key field (then *message may be set to
@@ -87,6 +147,11 @@ typedef struct form_spec {
 	 * whatever it writes is stored whole or not at all.
 	 */
 	err_code (*save)(form *f, err_info *e);
+	/* Child lists shown under the fields, and actions on the record; both may be NULL/0. */
+	const form_sublist *sublists;
+	int n_sublists;
+	const form_action *actions;
+	int n_actions;
 } form_spec;
 
 /* ---- life cycle ---- */
@@ -132,7 +197,8 @@ int form_find(const form *f, const char *id);
 /* 1 if field i applies now (its visible() hook, or always). */
 int form_visible(const form *f, int i);
 
-/* The current value of field i (UTF-8, never NULL; "" when empty). Valid until the value changes. */
+/* The current value of field i (UTF-8, never NULL; "" when empty). Valid until the value changes.
+ */
 const char *form_value(const form *f, int i);
 
 /*
@@ -159,6 +225,13 @@ err_code form_accepts_char(const form *f, int i, uint32_t cp, err_info *e);
  */
 const char *form_display(const form *f, int i, char *buf, size_t size);
 
+/*
+ * Only the names of FT_CODE/FT_CODES field i's codes ("4050人员、残疾人"),
+ * for beside the box that shows the codes; "" when empty or a code has no
+ * name. Other fields: as form_display. Written to buf.
+ */
+const char *form_display_names(const form *f, int i, char *buf, size_t size);
+
 /* ---- checking and saving ---- */
 
 /*
@@ -173,14 +246,22 @@ const char *form_display(const form *f, int i, char *buf, size_t size);
 err_code form_leave_field(form *f, int i, msg_id *message, err_info *e);
 
 /*
+ * Check every visible field the user can edit, then check_all, exactly as
+ * form_save does before it stores anything, but store nothing (a form that
+ * is never saved, such as a listing's filters). Errors and *bad_field as
+ * form_save.
+ */
+err_code form_check(form *f, int *bad_field, err_info *e);
+
+/*
  * Save: every visible field the user can edit is checked again in order
  * (type check, normalisation and the spec's check; required ones must be
  * filled: ERR_FIELD_REQUIRED), then check_all, then spec->save in one
  * transaction — only when all passed, so nothing invalid or half-checked is
  * stored. on_leave does not run here. On error *bad_field (may be NULL) is
  * the field to put the cursor on: the failing field, the one a hook named
- * with form_fail(), else the first field whose label is e->field; -1 when
- * the error is not about one field (e.g. ERR_DB_STALE). On success the form
+ * with form_fail(), else the first field the user can edit whose label is
+ * e->field; -1 when the error is not about one such field (e.g. ERR_DB_STALE). On success the form
  * is clean (not dirty) and shows the record id and version stored.
  */
 err_code form_save(form *f, int *bad_field, err_info *e);
@@ -225,6 +306,58 @@ typedef struct form_choice {
  */
 err_code form_choices(const form *f, int i, const char *query, form_choice *out, size_t max,
                       size_t *n, err_info *e);
+
+/* ---- multi-select (FT_CODES) ---- */
+
+/* 1 if FT_CODES field i's value has code. */
+int form_codes_has(const form *f, int i, const char *code);
+
+/*
+ * Add code to FT_CODES field i's set, or remove it when present (what a
+ * picklist with check marks does); the set stays sorted. Refused like
+ * form_set_value (read-only form or field, too long).
+ */
+err_code form_codes_toggle(form *f, int i, const char *code, err_info *e);
+
+/* ---- child lists and actions ---- */
+
+int form_n_sublists(const form *f);
+const form_sublist *form_sublist_at(const form *f, int k);
+
+/* Rows of sublist k for the record being edited; none (n = total = 0) for a new record. */
+err_code form_sublist_rows(form *f, int k, size_t offset, size_t max, struct listing_row *out,
+                           size_t *n, size_t *total, err_info *e);
+
+/*
+ * Open row row_id of sublist k in the sublist's form, as a child of f
+ * (same database, day, operator, office and view-only mode;
+ * form_parent(child) is f). ERR_INVALID_ARG when the sublist opens no form.
+ */
+err_code form_sublist_open(form *f, int k, int64_t row_id, form **child, err_info *e);
+
+int form_n_actions(const form *f);
+const form_action *form_action_at(const form *f, int k);
+
+/*
+ * 1 if action k can be done now: the record is saved (not new), the form
+ * is not view-only, and the action's enabled() hook agrees.
+ */
+int form_action_enabled(const form *f, int k);
+
+/*
+ * Open action k's form as a child of f (see form_sublist_open); with
+ * FA_SAME_RECORD it loads f's record. ERR_FORM_SAVE_FIRST when f has
+ * unsaved changes (the child works on what is stored),
+ * ERR_FORM_ACTION_UNAVAILABLE when form_action_enabled says no. After the
+ * child is saved, form_reload(f) shows the result.
+ */
+err_code form_action_open(form *f, int k, form **child, err_info *e);
+
+/* The form a child form was opened from, or NULL (the parent must outlive the child). */
+form *form_parent(const form *child);
+
+/* Load the record being edited again (after a child form saved); nothing to do for a new one. */
+err_code form_reload(form *f, err_info *e);
 
 /* ---- drafts ---- */
 

@@ -44,3 +44,31 @@ void listing_cell_put(listing_row *row, int col, const char *utf8)
 	}
 	out[n] = '\0';
 }
+
+err_code listing_search(const listing_spec *spec, db *d, form *filter, const char *query,
+                        size_t offset, size_t max, listing_row *out, size_t *n, size_t *total,
+                        int *bad_field, err_info *e)
+{
+	if (bad_field != NULL)
+		*bad_field = -1;
+	if (n != NULL)
+		*n = 0;
+	if (total != NULL)
+		*total = 0;
+	if (spec == NULL || n == NULL || (out == NULL && max > 0))
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	if (query == NULL)
+		query = "";
+	if (spec->filter != NULL && spec->search_in != NULL) {
+		if (filter == NULL || form_get_spec(filter) != spec->filter)
+			return err_set(e, ERR_INVALID_ARG, MSG_NONE, "listing %s: filter form",
+			               spec->id);
+		err_code c = form_check(filter, bad_field, e);
+		if (c != ERR_OK)
+			return c;
+		return spec->search_in(filter, query, offset, max, out, n, total, e);
+	}
+	if (spec->search == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "listing %s: no search", spec->id);
+	return spec->search(d, query, offset, max, out, n, total, e);
+}

@@ -38,7 +38,28 @@ typedef struct listing_spec {
 	err_code (*search)(db *d, const char *query, size_t offset, size_t max, listing_row *out,
 	                   size_t *n, size_t *total, err_info *e);
 	const form_spec *form; /* the form Enter opens the record in */
+	/*
+	 * Optional filters shown with the search box (类别, 登记满N个月 …): a
+	 * form of their own, checked like any form and never saved; its
+	 * office and today are the operator's. A listing with filters searches
+	 * with search_in, which reads the filter values (and db, office,
+	 * today) from that form; search is then unused and may be NULL.
+	 */
+	const form_spec *filter;
+	err_code (*search_in)(form *filter, const char *query, size_t offset, size_t max,
+	                      listing_row *out, size_t *n, size_t *total, err_info *e);
 } listing_spec;
+
+/*
+ * Run the listing's search: search_in over `filter` (a form of
+ * spec->filter, made by the caller with form_new; its fields are checked
+ * first, so a bad filter value is refused naming its field, *bad_field
+ * set as form_check does) when the listing has filters, else search over d.
+ * bad_field may be NULL.
+ */
+err_code listing_search(const listing_spec *spec, db *d, form *filter, const char *query,
+                        size_t offset, size_t max, listing_row *out, size_t *n, size_t *total,
+                        int *bad_field, err_info *e);
 
 /*
  * Put UTF-8 text into cell col of row (0 <= col < 8): copied whole when it

@@ -9,6 +9,8 @@
 
 #include "forms/person_form.h"
 #include "forms/person_list.h"
+#include "forms/unemp_form.h"
+#include "forms/unemp_list.h"
 
 #define WF_ALL                                                                                     \
 	(WORKFLOW_ROLE(ROLE_ADMIN) | WORKFLOW_ROLE(ROLE_CASEWORKER) |                              \
@@ -28,7 +30,9 @@ static const workflow workflow_table[] = {
      .title = MSG_WF_UNEMP,
      .hotkey = '2',
      .roles = WF_ADMIN_AND(ROLE_CASEWORKER),
-     .edit_roles = WF_ADMIN_AND(ROLE_CASEWORKER)},
+     .edit_roles = WF_ADMIN_AND(ROLE_CASEWORKER),
+     .listing = &unemp_list_spec,
+     .form = &unemp_form_spec},
     {.id = "training",
      .title = MSG_WF_TRAINING,
      .hotkey = '3',
@@ -104,4 +108,44 @@ int workflow_find(const char *id)
 		if (strcmp(workflow_table[i].id, id) == 0)
 			return i;
 	return -1;
+}
+
+/* spec or one of the forms it opens (depth-limited: forms do not open themselves forever). */
+static const form_spec *workflow_form_in(const form_spec *spec, const char *form_id, int depth)
+{
+	if (spec == NULL || depth > 4)
+		return NULL;
+	if (strcmp(spec->id, form_id) == 0)
+		return spec;
+	for (int k = 0; spec->actions != NULL && k < spec->n_actions; k++) {
+		const form_spec *s = workflow_form_in(spec->actions[k].form, form_id, depth + 1);
+		if (s != NULL)
+			return s;
+	}
+	for (int k = 0; spec->sublists != NULL && k < spec->n_sublists; k++) {
+		const form_spec *s = workflow_form_in(spec->sublists[k].form, form_id, depth + 1);
+		if (s != NULL)
+			return s;
+	}
+	return NULL;
+}
+
+const form_spec *workflow_form_spec(const char *form_id, int *which)
+{
+	if (which != NULL)
+		*which = -1;
+	if (form_id == NULL)
+		return NULL;
+	for (int i = 0; i < WF_COUNT; i++) {
+		const workflow *w = &workflow_table[i];
+		const form_spec *s = workflow_form_in(w->form, form_id, 0);
+		if (s == NULL && w->listing != NULL)
+			s = workflow_form_in(w->listing->form, form_id, 0);
+		if (s != NULL) {
+			if (which != NULL)
+				*which = i;
+			return s;
+		}
+	}
+	return NULL;
 }

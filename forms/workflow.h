@@ -44,4 +44,13 @@ int workflow_by_hotkey(int key);
 /* Index of the workflow with this id, or -1. */
 int workflow_find(const char *id);
 
+/*
+ * The form with this form id among the workflows' forms, the forms their
+ * listings open, and the child forms those open (actions, sub-lists); NULL
+ * if none. *which (may be NULL) gets the index of the workflow it
+ * belongs to, for the role's rights. Drafts name their form by id; this
+ * finds the form to restore one into.
+ */
+const form_spec *workflow_form_spec(const char *form_id, int *which);
+
 #endif

@@ -9,6 +9,7 @@ static const char *const msg_texts[MSG_COUNT] = {
 #define X(id, text) [id] = text,
 #include "catalog/messages-fields.def"
 #include "catalog/messages-forms.def"
+#include "catalog/messages-unemp.def"
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
@@ -21,6 +22,7 @@ static const char *const msg_names[MSG_COUNT] = {
 #define X(id, text) [id] = #id,
 #include "catalog/messages-fields.def"
 #include "catalog/messages-forms.def"
+#include "catalog/messages-unemp.def"
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"

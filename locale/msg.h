@@ -17,6 +17,7 @@ typedef enum msg_id {
 #define X(id, text) id,
 #include "catalog/messages-fields.def"
 #include "catalog/messages-forms.def"
+#include "catalog/messages-unemp.def"
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"

@@ -739,12 +739,13 @@ static void menu_roles(void)
 	CHECK(!workflow_visible(ROLE_ADMIN, -1));
 	CHECK(!workflow_can_edit(ROLE_ADMIN, workflow_count()));
 	CHECK(workflow_get(workflow_count()) == NULL);
-	/* only 人员信息 is built so far; the rest show as under construction */
+	/* 人员信息 and 失业登记 are built; the rest show as under construction */
 	const workflow *w = workflow_get(wf_person);
 	CHECK(w->form == &person_form_spec);
 	CHECK(w->listing == &person_list_spec);
 	CHECK(workflow_built(wf_person));
-	CHECK(!workflow_built(unemp));
+	CHECK(workflow_built(unemp));
+	CHECK(!workflow_built(arb));
 	CHECK_STR(msg_text(MSG_WF_BUILDING), "（建设中）");
 	CHECK_STR(msg_text(workflow_get(arb)->title), "劳动争议仲裁");
 	/* hotkeys are distinct digits */

@@ -255,6 +255,11 @@ int app_msg_is_error(const app *a)
 	return a->msg[0] != '\0' && a->msg_kind == APP_MSG_ERROR;
 }
 
+int app_msg_is_notice(const app *a)
+{
+	return a->msg[0] != '\0' && a->msg_kind == APP_MSG_NOTICE;
+}
+
 void app_msg_clear_hint(app *a)
 {
 	if (a->msg_kind == APP_MSG_HINT)

@@ -120,6 +120,8 @@ void app_msg_err(app *a, const err_info *e);
 void app_msg_clear(app *a);
 /* 1 if an error is on the message line. */
 int app_msg_is_error(const app *a);
+/* 1 if a notice is on the message line (e.g. what leaving the last field did). */
+int app_msg_is_notice(const app *a);
 /* Clear the message line if it holds a hint. */
 void app_msg_clear_hint(app *a);
 

@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "forms/listing.h"
 #include "locale/msg.h"
 #include "locale/text.h"
 #include "tui/edit.h"
+#include "tui/formmore.h"
 #include "tui/picklist.h"
 
 #define FV_LABEL_X 2      /* column of the required-field mark; the label follows */
@@ -18,14 +20,16 @@
 typedef struct formview {
 	app_screen base;
 	form *f;
-	int cur;       /* field under the cursor, -1 if the form has no editable field */
-	edit *ed;      /* editor of cur, NULL if cur cannot be edited */
-	char *entered; /* cur's value when the cursor came in (to tell a change) */
-	int first;     /* first field shown when the form is longer than the screen */
-	int label_w;   /* columns of the widest label */
-	int saved;     /* something was saved while open */
-	int readonly;  /* the role may look, not change */
-	int cur_y;     /* screen row of the field under the cursor, as last drawn */
+	int cur;           /* field under the cursor, -1 if the form has no editable field */
+	edit *ed;          /* editor of cur, NULL if cur cannot be edited */
+	char *entered;     /* cur's value when the cursor came in (to tell a change) */
+	int refused;       /* cur holds a value whose check failed: leaving checks again */
+	int first;         /* first field shown when the form is longer than the screen */
+	int label_w;       /* columns of the widest label */
+	int saved;         /* something was saved while open */
+	int readonly;      /* the role may look, not change */
+	int cur_y;         /* screen row of the field under the cursor, as last drawn */
+	char related[256]; /* the child lists' counts, "就业服务记录（1条）…", "" none */
 	void (*on_close)(app *a, void *ctx, int saved);
 	void *ctx;
 } formview;
@@ -58,6 +62,9 @@ static int formview_box_width(const field_spec *fs, int avail)
 			break;
 		case FT_CODE:
 			w = 8; /* a code, or the start of a name to look up */
+			break;
+		case FT_CODES:
+			w = 14; /* a few codes; their names follow the box */
 			break;
 		case FT_BOOL:
 			w = 4;
@@ -122,6 +129,7 @@ static void formview_enter(app *a, formview *fv, int i)
 	free(fv->entered);
 	fv->entered = NULL;
 	fv->cur = i;
+	fv->refused = 0;
 	if (i < 0)
 		return;
 	const field_spec *fs = form_field(fv->f, i);
@@ -137,17 +145,24 @@ static void formview_enter(app *a, formview *fv, int i)
 		app_msgf(a, APP_MSG_ERROR, msg_text(MSG_UI_FIELD_UNEDITABLE), msg_text(fs->label));
 		return;
 	}
-	if (fs->hint != MSG_NONE && !app_msg_is_error(a))
+	/* What leaving the last field said (an upgraded ID, a record opened) stays one field. */
+	if (fs->hint != MSG_NONE && !app_msg_is_error(a) && !app_msg_is_notice(a))
 		app_msg(a, APP_MSG_HINT, msg_text(fs->hint));
 	else if (fs->hint == MSG_NONE)
 		app_msg_clear_hint(a);
 }
 
-/* 1 if the user changed the field under the cursor since entering it. */
+/*
+ * 1 if the user changed the field under the cursor since entering it, or
+ * its value was refused: typed back to what it was, it must still be
+ * checked and stored again, or the form would keep the refused value.
+ */
 static int formview_changed(const formview *fv)
 {
 	if (fv->ed == NULL || fv->entered == NULL)
 		return 0;
+	if (fv->refused)
+		return 1;
 	char buf[FV_VALUE_MAX];
 	formview_text(fv, buf, sizeof buf);
 	return strcmp(buf, fv->entered) != 0;
@@ -187,6 +202,7 @@ static int formview_leave(app *a, formview *fv)
 	if (form_leave_field(fv->f, fv->cur, &notice, &e) != ERR_OK) {
 		char text[FV_VALUE_MAX];
 		formview_text(fv, text, sizeof text);
+		fv->refused = 1;
 		app_msg_err(a, &e);
 		/* A name or initials typed into a code field: offer the matching codes. */
 		if (form_field(fv->f, fv->cur)->type == FT_CODE && text[0] != '\0')
@@ -195,6 +211,7 @@ static int formview_leave(app *a, formview *fv)
 	}
 	free(fv->entered);
 	fv->entered = strdup(form_value(fv->f, fv->cur));
+	fv->refused = 0;
 	if (notice != MSG_NONE)
 		app_msg(a, APP_MSG_NOTICE, msg_text(notice));
 	else
@@ -275,8 +292,17 @@ static void formview_pick(app *a, formview *fv, const char *query)
 		app_msg(a, APP_MSG_ERROR, err_text(ERR_FORM_READONLY));
 		return;
 	}
-	if (fv->cur < 0 || fv->ed == NULL || form_field(fv->f, fv->cur)->type != FT_CODE) {
+	field_type t = fv->cur >= 0 ? form_field(fv->f, fv->cur)->type : FT_TEXT;
+	if (fv->cur < 0 || fv->ed == NULL || (t != FT_CODE && t != FT_CODES)) {
 		app_msg(a, APP_MSG_ERROR, msg_text(MSG_UI_NO_PICKLIST));
+		return;
+	}
+	if (t == FT_CODES) {
+		/* The list ticks what the field holds, so what was typed is checked first. */
+		if (!formview_leave(a, fv))
+			return;
+		picklist_open_multi(a, fv->f, fv->cur, form_value(fv->f, fv->cur), query, fv->cur_y,
+		                    formview_picked, fv);
 		return;
 	}
 	picklist_open(a, fv->f, fv->cur, query, fv->cur_y, formview_picked, fv);
@@ -343,7 +369,8 @@ static void formview_draw_field(app *a, formview *fv, int i, int y)
 		draw_text(st, y, bx + 1, avail, shown, DRAW_NORMAL, 0);
 		return;
 	}
-	int w = formview_box_width(fs, fs->type == FT_CODE ? avail / 2 : avail);
+	int coded = fs->type == FT_CODE || fs->type == FT_CODES;
+	int w = formview_box_width(fs, coded ? avail / 2 : avail);
 	if (i == fv->cur && fv->ed != NULL) {
 		int cy = y, cx;
 		if (fs->type == FT_MEMO)
@@ -360,6 +387,9 @@ static void formview_draw_field(app *a, formview *fv, int i, int y)
 	if (fs->type == FT_CODE)
 		draw_text(st, y, bx + w + 3, COLS - (bx + w + 3) - 1,
 		          formview_code_name(fv, i, name, sizeof name), DRAW_NORMAL, 0);
+	else if (fs->type == FT_CODES)
+		draw_text(st, y, bx + w + 3, COLS - (bx + w + 3) - 1,
+		          form_display_names(fv->f, i, name, sizeof name), DRAW_NORMAL, 0);
 }
 
 static void formview_draw(app *a, app_screen *s)
@@ -405,6 +435,41 @@ static void formview_draw(app *a, app_screen *s)
 	} else if (hidden_above > 0) {
 		snprintf(more, sizeof more, msg_text(MSG_UI_FORM_MORE_ABOVE), hidden_above);
 		draw_text(st, LINES - 3, 2, COLS - 4, more, DRAW_NOTICE, 0);
+	} else if (fv->related[0] != '\0') {
+		draw_text(st, LINES - 3, 2, COLS - 4, fv->related, DRAW_NOTICE, 0);
+	}
+}
+
+/*
+ * Count the record's child rows for the line under the fields (what F6
+ * opens), so a registration shows at once that it has follow-ups.
+ */
+static void formview_count_related(formview *fv)
+{
+	size_t used = 0;
+	fv->related[0] = '\0';
+	if (form_record_id(fv->f) <= 0)
+		return;
+	for (int k = 0; k < form_n_sublists(fv->f); k++) {
+		listing_row row;
+		size_t n = 0, total = 0;
+		if (form_sublist_rows(fv->f, k, 0, 1, &row, &n, &total, NULL) != ERR_OK)
+			continue;
+		char one[160];
+		snprintf(one, sizeof one, msg_text(MSG_UI_MORE_ROWS),
+		         msg_text(form_sublist_at(fv->f, k)->title), total);
+		int w = snprintf(fv->related + used, sizeof fv->related - used, "%s%s",
+		                 used > 0 ? msg_text(MSG_FORM_LIST_SEP) : "", one);
+		if (w < 0 || (size_t)w >= sizeof fv->related - used) {
+			fv->related[used] = '\0';
+			break;
+		}
+		used += (size_t)w;
+	}
+	if (used > 0) {
+		char line[sizeof fv->related];
+		snprintf(line, sizeof line, msg_text(MSG_UI_MORE_HINT), fv->related);
+		snprintf(fv->related, sizeof fv->related, "%s", line);
 	}
 }
 
@@ -424,6 +489,7 @@ static void formview_save(app *a, formview *fv)
 		return;
 	}
 	fv->saved = 1;
+	formview_count_related(fv);
 	form_draft_discard(fv->f, NULL);
 	formview_enter(a, fv, fv->cur); /* the editor shows the stored value */
 	app_msg(a, APP_MSG_NOTICE, msg_text(MSG_UI_SAVED));
@@ -473,6 +539,7 @@ static void formview_new_answer(app *a, void *ctx, app_answer ans)
 		return;
 	form_draft_discard(fv->f, NULL);
 	form_clear(fv->f);
+	formview_count_related(fv);
 	app_msg_clear(a);
 	formview_enter(a, fv, formview_next_field(fv, -1, 1, 0));
 }
@@ -498,6 +565,37 @@ static void formview_leave_session(app *a, app_screen *s, int lost)
 		form_draft_save(fv->f, NULL);
 }
 
+/* ---- related records and actions ---- */
+
+/* A child form closed; if it saved something, show the record as it is now. */
+static void formview_child_closed(app *a, void *ctx, int saved)
+{
+	formview *fv = ctx;
+	err_info e;
+	err_clear(&e);
+	if (!saved)
+		return;
+	fv->saved = 1;
+	if (form_reload(fv->f, &e) != ERR_OK)
+		app_msg_err(a, &e);
+	formview_count_related(fv);
+	int i = fv->cur >= 0 && formview_editable(fv, fv->cur) ? fv->cur
+	                                                       : formview_next_field(fv, -1, 1, 0);
+	formview_enter(a, fv, i);
+}
+
+static void formview_more(app *a, formview *fv)
+{
+	if (form_n_actions(fv->f) == 0 && form_n_sublists(fv->f) == 0) {
+		app_msg(a, APP_MSG_ERROR, msg_text(MSG_UI_MORE_NONE));
+		return;
+	}
+	/* What is typed in the field counts: a change not saved yet is said so by the action. */
+	if (!fv->readonly && !formview_leave(a, fv))
+		return;
+	formmore_open(a, fv->f, fv->cur_y, formview_child_closed, fv);
+}
+
 /* ---- input ---- */
 
 static void formview_type(app *a, formview *fv, wchar_t ch)
@@ -507,7 +605,7 @@ static void formview_type(app *a, formview *fv, wchar_t ch)
 	if (ch == L'\n' && fs->type != FT_MEMO)
 		return;
 	/* Chinese typed into a code field is a search, never a code. */
-	if (fs->type == FT_CODE && ch >= 0x80) {
+	if ((fs->type == FT_CODE || fs->type == FT_CODES) && ch >= 0x80) {
 		char q[8] = "";
 		q[text_utf8_encode((uint32_t)ch, q)] = '\0';
 		formview_pick(a, fv, q);
@@ -604,10 +702,15 @@ static void formview_input(app *a, app_screen *s, const keys_event *ev)
 	case ACT_PICK:
 		formview_pick(a, fv, "");
 		break;
+	case ACT_MORE:
+		formview_more(a, fv);
+		break;
 	case ACT_BACK:
 		formview_back(a, fv);
 		break;
 	case ACT_NEW:
+		if (!fv->readonly && form_parent(fv->f) != NULL)
+			break; /* a child form belongs to its parent's record */
 		if (fv->readonly)
 			app_msg(a, APP_MSG_ERROR, err_text(ERR_FORM_READONLY));
 		else if (formview_dirty(a, s))
@@ -668,26 +771,18 @@ static const app_screen_ops formview_ops = {
     .destroy = formview_destroy,
 };
 
-err_code formview_open(app *a, const form_spec *spec, formview_mode mode, int64_t record_id,
-                       int readonly, void (*on_close)(app *a, void *ctx, int saved), void *ctx,
-                       err_info *e)
+err_code formview_open_form(app *a, form *f, int readonly,
+                            void (*on_close)(app *a, void *ctx, int saved), void *ctx, err_info *e)
 {
-	const operator_rec *op = app_operator(a);
+	if (f == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
 	formview *fv = calloc(1, sizeof *fv);
-	if (fv == NULL)
+	if (fv == NULL) {
+		form_free(f);
 		return err_set(e, ERR_NOMEM, MSG_NONE, NULL);
-	err_code c = form_new(spec, app_db(a), app_today(a), op ? op->id : 0, &fv->f, e);
-	if (c == ERR_OK && mode == FORMVIEW_LOAD)
-		c = form_load(fv->f, record_id, e);
-	if (c == ERR_OK && mode == FORMVIEW_DRAFT) {
-		int found = 0;
-		c = form_draft_restore(fv->f, &found, e);
 	}
-	if (c != ERR_OK) {
-		form_free(fv->f);
-		free(fv);
-		return c;
-	}
+	fv->f = f;
+	readonly = readonly || form_readonly(f);
 	form_set_readonly(fv->f, readonly);
 	for (int i = 0; i < form_n_fields(fv->f); i++) {
 		int w = draw_width(msg_text(form_field(fv->f, i)->label));
@@ -697,13 +792,40 @@ err_code formview_open(app *a, const form_spec *spec, formview_mode mode, int64_
 	fv->on_close = on_close;
 	fv->ctx = ctx;
 	fv->base.ops = &formview_ops;
-	fv->base.title = msg_text(spec->title);
+	fv->base.title = msg_text(form_get_spec(f)->title);
 	fv->readonly = readonly;
 	fv->base.keys = KEYS_BIT(ACT_HELP) | KEYS_BIT(ACT_BACK) | KEYS_BIT(ACT_QUIT);
 	if (!readonly)
-		fv->base.keys |= KEYS_BIT(ACT_SAVE) | KEYS_BIT(ACT_PICK) | KEYS_BIT(ACT_NEW);
+		fv->base.keys |= KEYS_BIT(ACT_SAVE) | KEYS_BIT(ACT_PICK);
+	/* A child form belongs to its parent's record: no new one from here. */
+	if (!readonly && form_parent(f) == NULL)
+		fv->base.keys |= KEYS_BIT(ACT_NEW);
+	if (form_n_actions(f) > 0 || form_n_sublists(f) > 0)
+		fv->base.keys |= KEYS_BIT(ACT_MORE);
 	fv->cur = -1;
+	formview_count_related(fv);
 	app_push(a, &fv->base);
 	formview_enter(a, fv, formview_next_field(fv, -1, 1, 0));
 	return ERR_OK;
+}
+
+err_code formview_open(app *a, const form_spec *spec, formview_mode mode, int64_t record_id,
+                       int readonly, void (*on_close)(app *a, void *ctx, int saved), void *ctx,
+                       err_info *e)
+{
+	const operator_rec *op = app_operator(a);
+	form *f = NULL;
+	err_code c = form_new(spec, app_db(a), app_today(a), op ? op->id : 0, &f, e);
+	if (c == ERR_OK && mode == FORMVIEW_LOAD)
+		c = form_load(f, record_id, e);
+	if (c == ERR_OK && mode == FORMVIEW_DRAFT) {
+		int found = 0;
+		c = form_draft_restore(f, &found, e);
+	}
+	if (c != ERR_OK) {
+		form_free(f);
+		return c;
+	}
+	form_set_readonly(f, readonly);
+	return formview_open_form(a, f, readonly, on_close, ctx, e);
 }

@@ -10,7 +10,9 @@
  * normalised and journaled as a draft. F2 saves through form_save (on error
  * the cursor goes to the field at fault); F4 on a code field opens the
  * picklist. Read-only fields are shown but skipped. A successful save drops
- * the draft; leaving with unsaved changes asks first.
+ * the draft; leaving with unsaved changes asks first. F6 opens the form's
+ * related records and actions (tui/formmore); a child form that saved
+ * something has the record shown again as stored.
  */
 #ifndef LAOBAO_FORMVIEW_H
 #define LAOBAO_FORMVIEW_H
@@ -37,5 +39,13 @@ typedef enum formview_mode {
 err_code formview_open(app *a, const form_spec *spec, formview_mode mode, int64_t record_id,
                        int readonly, void (*on_close)(app *a, void *ctx, int saved), void *ctx,
                        err_info *e);
+
+/*
+ * Push a form screen for a form already made (a child form of an action or
+ * a sub-list); the screen owns f from now on, also when this fails.
+ * View-only when `readonly` or when f already is.
+ */
+err_code formview_open_form(app *a, form *f, int readonly,
+                            void (*on_close)(app *a, void *ctx, int saved), void *ctx, err_info *e);
 
 #endif

@@ -20,7 +20,7 @@
 typedef struct keys_entry {
 	keys_action action;
 	const char *bar;   /* key name on the function-key bar, NULL: not on the bar */
-	const char *names; /* key names for the help screen (ASCII) */
+	const char *names; /* key names for the help screen (ASCII), NULL: not in the help */
 	int codes[5];      /* curses key codes (KEY_*) that mean the action, 0-terminated */
 	int chars[4];      /* plain characters that mean it (Tab, Enter, Esc …), 0-terminated */
 	char ctrl;         /* Ctrl fallback letter, 0 if none */
@@ -65,6 +65,13 @@ static const keys_entry keys_table[] = {
      .ctrl = 'E',
      .label = MSG_KEY_NEW,
      .help = MSG_KEYH_NEW},
+    {.action = ACT_MORE,
+     .bar = "F6",
+     .names = "F6",
+     .codes = {KEY_F(6)},
+     .ctrl = 'R',
+     .label = MSG_KEY_MORE,
+     .help = MSG_KEYH_MORE},
     {.action = ACT_ENTER,
      .bar = "Enter",
      .names = "Enter",
@@ -117,16 +124,13 @@ static const keys_entry keys_table[] = {
      .ctrl = 'L',
      .label = MSG_KEY_REDRAW,
      .help = MSG_KEYH_REDRAW},
+    /* Left and Right share a help line, so the whole help fits one 80x24 screen. */
     {.action = ACT_LEFT,
-     .names = "Left",
+     .names = "Left Right",
      .codes = {KEY_LEFT},
-     .label = MSG_KEY_LEFT,
-     .help = MSG_KEYH_LEFT},
-    {.action = ACT_RIGHT,
-     .names = "Right",
-     .codes = {KEY_RIGHT},
-     .label = MSG_KEY_RIGHT,
-     .help = MSG_KEYH_RIGHT},
+     .label = MSG_KEY_LEFT_RIGHT,
+     .help = MSG_KEYH_LEFT_RIGHT},
+    {.action = ACT_RIGHT, .codes = {KEY_RIGHT}, .label = MSG_KEY_RIGHT, .help = MSG_KEYH_RIGHT},
     {.action = ACT_HOME,
      .names = "Home",
      .codes = {KEY_HOME, KEY_FIND, KEY_A1},
@@ -316,7 +320,10 @@ void keys_draw_bar(const draw_style *st, int y, int cols, unsigned mask)
 
 int keys_help_lines(void)
 {
-	return (int)KEYS_N;
+	int n = 0;
+	for (size_t i = 0; i < KEYS_N; i++)
+		n += keys_table[i].names != NULL;
+	return n;
 }
 
 void keys_draw_help(const draw_style *st, int y, int x, int rows, int cols, int first)
@@ -328,8 +335,17 @@ void keys_draw_help(const draw_style *st, int y, int x, int rows, int cols, int 
 	for (int i = 0; i < 4; i++)
 		draw_text(st, y, x + at[i], (i < 3 ? at[i + 1] : cols) - at[i], msg_text(head[i]),
 		          DRAW_HEADER, 0);
-	for (int r = 0; r + 1 < rows && first + r < (int)KEYS_N; r++) {
-		const keys_entry *k = &keys_table[first + r];
+	/* The entries in the help, skipping those that share another's line. */
+	size_t i = 0;
+	for (int skip = first; i < KEYS_N; i++)
+		if (keys_table[i].names != NULL && skip-- == 0)
+			break;
+	for (int r = 0; r + 1 < rows && i < KEYS_N; r++, i++) {
+		while (i < KEYS_N && keys_table[i].names == NULL)
+			i++;
+		if (i >= KEYS_N)
+			break;
+		const keys_entry *k = &keys_table[i];
 		char ctrl[4] = "";
 		if (k->ctrl != 0)
 			snprintf(ctrl, sizeof ctrl, "^%c", k->ctrl);

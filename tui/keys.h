@@ -24,6 +24,7 @@ typedef enum keys_action {
 	ACT_FIND,   /* F3  ^W  查找 */
 	ACT_PICK,   /* F4  ^T  选择 (picklist) */
 	ACT_NEW,    /* F5  ^E  新建 */
+	ACT_MORE,   /* F6  ^R  更多: a form's related records and actions */
 	ACT_BACK,   /* Esc ^X  返回 */
 	ACT_QUIT,   /* F10 ^Q  退出 */
 	ACT_NEXT,   /* Tab Down ^N  下一项 */

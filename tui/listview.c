@@ -11,6 +11,7 @@
 #include "locale/text.h"
 #include "tui/edit.h"
 #include "tui/formview.h"
+#include "tui/picklist.h"
 
 #define LV_QUERY_CHARS 40 /* characters of the query */
 #define LV_QUERY_W 30     /* columns of the query box */
@@ -27,11 +28,16 @@ typedef struct listview {
 	int page;           /* rows a page holds (from the screen height) */
 	int sel;            /* selected row on the page */
 	int readonly;       /* records open for viewing only */
+	form *flt;          /* the listing's filters (a form never saved), or NULL */
+	int focus;          /* -1: the query; else the filter field being edited */
+	edit *fed;          /* editor of that filter field */
+	int flt_y;          /* screen row of the filters, as last drawn */
 } listview;
 
-static int listview_page_rows(void)
+/* Rows of the table: the screen less the query, the filters and the headings. */
+static int listview_page_rows(const listview *lv)
 {
-	return LINES - 9;
+	return LINES - 9 - (lv->flt != NULL);
 }
 
 /* Run the search if the query, the page or the data changed. */
@@ -40,7 +46,7 @@ static void listview_refresh(app *a, listview *lv)
 	char query[256];
 	if (edit_get_utf8(lv->q, query, sizeof query) < 0)
 		query[0] = '\0';
-	int page = listview_page_rows();
+	int page = listview_page_rows(lv);
 	if (page < 1)
 		page = 1;
 	if (strcmp(query, lv->searched) != 0) {
@@ -64,8 +70,9 @@ static void listview_refresh(app *a, listview *lv)
 	err_info e;
 	err_clear(&e);
 	lv->n = lv->total = 0;
-	if (lv->ls->search(app_db(a), query, lv->offset, (size_t)lv->page, lv->rows, &lv->n,
-	                   &lv->total, &e) != ERR_OK) {
+	int bad = -1;
+	if (listing_search(lv->ls, app_db(a), lv->flt, query, lv->offset, (size_t)lv->page,
+	                   lv->rows, &lv->n, &lv->total, &bad, &e) != ERR_OK) {
 		lv->n = lv->total = 0;
 		app_msg_err(a, &e);
 	}
@@ -84,6 +91,37 @@ static int listview_col_width(const listview *lv, int c, int x)
 	return w > 0 ? w : 0;
 }
 
+/* The filters on one row under the query: "标签：[值] 名称" each; the caret when one is edited. */
+static void listview_draw_filters(app *a, listview *lv, int y, int *caret_y, int *caret_x)
+{
+	const draw_style *st = app_style(a);
+	char buf[512], names[256];
+	int x = 2;
+	lv->flt_y = y;
+	for (int i = 0; i < form_n_fields(lv->flt) && x < COLS - 8; i++) {
+		const field_spec *fs = form_field(lv->flt, i);
+		snprintf(buf, sizeof buf, "%s%s", msg_text(fs->label), msg_text(MSG_UI_COLON));
+		x += draw_text(st, y, x, COLS - x - 6, buf, DRAW_LABEL, 0);
+		int w = fs->width > 0 ? fs->width : 6;
+		if (x + w + 2 > COLS - 1)
+			break;
+		if (i == lv->focus && lv->fed != NULL) {
+			*caret_x = draw_field(st, y, x, w, lv->fed, 0);
+			*caret_y = y;
+		} else {
+			draw_text(st, y, x, 1, "[", DRAW_BORDER, 0);
+			draw_text(st, y, x + 1, w, form_value(lv->flt, i), DRAW_NORMAL, 1);
+			draw_text(st, y, x + 1 + w, 1, "]", DRAW_BORDER, 0);
+		}
+		x += w + 2;
+		if (fs->type == FT_CODE &&
+		    form_display_names(lv->flt, i, names, sizeof names)[0] != '\0')
+			x += 1 + draw_text(st, y, x + 1, COLS - x - 2 < 10 ? COLS - x - 2 : 10,
+			                   names, DRAW_NORMAL, 0);
+		x += 2;
+	}
+}
+
 static void listview_draw(app *a, app_screen *s)
 {
 	listview *lv = (listview *)s;
@@ -94,9 +132,11 @@ static void listview_draw(app *a, app_screen *s)
 	char buf[1200];
 	snprintf(buf, sizeof buf, "%s%s", prompt, msg_text(MSG_UI_COLON));
 	int pw = draw_text(st, y, 2, COLS - LV_QUERY_W - 6, buf, DRAW_LABEL, 0);
-	int caret = draw_field(st, y, 2 + pw, LV_QUERY_W, lv->q, 0);
+	int caret_y = y, caret_x = draw_field(st, y, 2 + pw, LV_QUERY_W, lv->q, 0);
+	if (lv->flt != NULL)
+		listview_draw_filters(a, lv, y + 1, &caret_y, &caret_x);
 
-	int hy = y + 2, x = 1;
+	int hy = y + 2 + (lv->flt != NULL), x = 1;
 	for (int c = 0; c < lv->ls->n_columns && x < COLS - 1; c++) {
 		int w = listview_col_width(lv, c, x);
 		draw_text(st, hy, x, w, msg_text(lv->ls->columns[c].label), DRAW_HEADER, 0);
@@ -127,7 +167,145 @@ static void listview_draw(app *a, app_screen *s)
 	else
 		snprintf(buf, sizeof buf, msg_text(MSG_UI_LIST_PAGE), at, pages, lv->total);
 	draw_text(st, LINES - 3, 2, COLS - 4, buf, DRAW_NORMAL, 0);
-	app_caret(a, y, caret);
+	app_caret(a, caret_y, caret_x);
+}
+
+/* ---- filters ---- */
+
+/* Put the cursor on filter field i (-1: the query). */
+static void listview_focus(app *a, listview *lv, int i)
+{
+	edit_free(lv->fed);
+	lv->fed = NULL;
+	lv->focus = i;
+	if (i < 0)
+		return;
+	const field_spec *fs = form_field(lv->flt, i);
+	lv->fed = edit_new(fs->max_chars > 0 ? fs->max_chars : 16);
+	if (lv->fed == NULL || edit_set_utf8(lv->fed, form_value(lv->flt, i)) != 0) {
+		edit_free(lv->fed);
+		lv->fed = NULL;
+		lv->focus = -1;
+		return;
+	}
+	if (fs->hint != MSG_NONE)
+		app_msg(a, APP_MSG_HINT, msg_text(fs->hint));
+}
+
+/*
+ * Leave the filter being edited: its text is checked like a form field;
+ * a refused value keeps the cursor there. Returns 0 when refused.
+ */
+static int listview_leave_filter(app *a, listview *lv)
+{
+	if (lv->focus < 0 || lv->fed == NULL)
+		return 1;
+	char text[256];
+	if (edit_get_utf8(lv->fed, text, sizeof text) < 0)
+		text[0] = '\0';
+	if (strcmp(text, form_value(lv->flt, lv->focus)) == 0)
+		return 1;
+	err_info e;
+	err_clear(&e);
+	if (form_set_value(lv->flt, lv->focus, text, &e) != ERR_OK ||
+	    form_leave_field(lv->flt, lv->focus, NULL, &e) != ERR_OK) {
+		app_msg_err(a, &e);
+		return 0;
+	}
+	edit_set_utf8(lv->fed, form_value(lv->flt, lv->focus));
+	app_msg_clear(a);
+	lv->offset = 0;
+	lv->sel = 0;
+	lv->stale = 1;
+	return 1;
+}
+
+/* Tab: from the query through the filters and back. */
+static void listview_cycle(app *a, listview *lv, int dir)
+{
+	if (!listview_leave_filter(a, lv))
+		return;
+	int n = form_n_fields(lv->flt);
+	int next = lv->focus + dir;
+	if (next >= n)
+		next = -1;
+	if (next < -1)
+		next = n - 1;
+	listview_focus(a, lv, next);
+	if (next < 0)
+		app_msg(a, APP_MSG_HINT, msg_text(MSG_UI_FILTER_HINT));
+}
+
+static void listview_filter_picked(app *a, void *ctx, const char *code)
+{
+	listview *lv = ctx;
+	if (lv->fed != NULL && edit_set_utf8(lv->fed, code) == 0)
+		listview_leave_filter(a, lv);
+}
+
+static void listview_filter_pick(app *a, listview *lv, const char *query)
+{
+	if (lv->focus < 0 || form_field(lv->flt, lv->focus)->type != FT_CODE) {
+		app_msg(a, APP_MSG_ERROR, msg_text(MSG_UI_NO_PICKLIST));
+		return;
+	}
+	picklist_open(a, lv->flt, lv->focus, query, lv->flt_y, listview_filter_picked, lv);
+}
+
+/* A key while a filter is being edited; 1 if it was taken. */
+static int listview_filter_input(app *a, listview *lv, const keys_event *ev)
+{
+	err_info e;
+	if (ev->kind == KE_CHAR) {
+		const field_spec *fs = form_field(lv->flt, lv->focus);
+		if (ev->ch == L'\n')
+			return 1;
+		if (fs->type == FT_CODE && ev->ch >= 0x80) {
+			char q[8] = "";
+			q[text_utf8_encode((uint32_t)ev->ch, q)] = '\0';
+			listview_filter_pick(a, lv, q);
+			return 1;
+		}
+		if (form_accepts_char(lv->flt, lv->focus, (uint32_t)ev->ch, &e) != ERR_OK)
+			app_msg_err(a, &e);
+		else if (edit_insert(lv->fed, ev->ch) != EDIT_OK)
+			app_msg(a, APP_MSG_ERROR, msg_text(MSG_UI_FIELD_FULL_SHORT));
+		return 1;
+	}
+	if (ev->kind != KE_ACTION)
+		return 0;
+	switch (ev->action) {
+	case ACT_ENTER:
+		if (listview_leave_filter(a, lv))
+			listview_focus(a, lv, -1);
+		return 1;
+	case ACT_PICK:
+		listview_filter_pick(a, lv, "");
+		return 1;
+	case ACT_LEFT:
+		edit_left(lv->fed);
+		return 1;
+	case ACT_RIGHT:
+		edit_right(lv->fed);
+		return 1;
+	case ACT_HOME:
+		edit_home(lv->fed);
+		return 1;
+	case ACT_END:
+		edit_end(lv->fed);
+		return 1;
+	case ACT_BACKSPACE:
+		edit_backspace(lv->fed);
+		return 1;
+	case ACT_DELETE:
+		edit_delete(lv->fed);
+		return 1;
+	case ACT_CLEAR:
+		edit_clear(lv->fed);
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static void listview_form_closed(app *a, void *ctx, int saved)
@@ -184,6 +362,16 @@ static void listview_turn(listview *lv, int dir)
 static void listview_input(app *a, app_screen *s, const keys_event *ev)
 {
 	listview *lv = (listview *)s;
+	if (lv->flt != NULL && ev->kind == KE_ACTION &&
+	    ((ev->action == ACT_NEXT && ev->code != KEY_DOWN) ||
+	     (ev->action == ACT_PREV && ev->code != KEY_UP))) {
+		/* Tab and Shift-Tab go between the query and the filters; Up and Down move in the
+		 * list. */
+		listview_cycle(a, lv, ev->action == ACT_NEXT ? 1 : -1);
+		return;
+	}
+	if (lv->focus >= 0 && listview_filter_input(a, lv, ev))
+		return;
 	if (ev->kind == KE_CHAR) {
 		if (ev->ch != L'\n' && edit_insert(lv->q, ev->ch) != EDIT_OK)
 			app_msg(a, APP_MSG_ERROR, msg_text(MSG_UI_FIELD_FULL_SHORT));
@@ -260,6 +448,8 @@ static void listview_input(app *a, app_screen *s, const keys_event *ev)
 static void listview_destroy(app_screen *s)
 {
 	listview *lv = (listview *)s;
+	edit_free(lv->fed);
+	form_free(lv->flt);
 	edit_free(lv->q);
 	free(lv->rows);
 	free(lv);
@@ -281,6 +471,17 @@ err_code listview_open(app *a, const listing_spec *ls, int readonly, err_info *e
 	lv->ls = ls;
 	lv->readonly = readonly;
 	lv->stale = 1;
+	lv->focus = -1;
+	if (ls->filter != NULL) {
+		const operator_rec *op = app_operator(a);
+		err_code c =
+		    form_new(ls->filter, app_db(a), app_today(a), op ? op->id : 0, &lv->flt, e);
+		if (c != ERR_OK) {
+			edit_free(lv->q);
+			free(lv);
+			return c;
+		}
+	}
 	lv->base.ops = &listview_ops;
 	lv->base.title = msg_text(ls->title);
 	lv->base.keys = KEYS_BIT(ACT_HELP) | KEYS_BIT(ACT_FIND) | KEYS_BIT(ACT_ENTER) |
@@ -288,6 +489,10 @@ err_code listview_open(app *a, const listing_spec *ls, int readonly, err_info *e
 	                KEYS_BIT(ACT_QUIT);
 	if (!readonly)
 		lv->base.keys |= KEYS_BIT(ACT_NEW);
+	if (lv->flt != NULL)
+		lv->base.keys |= KEYS_BIT(ACT_PICK);
 	app_push(a, &lv->base);
+	if (lv->flt != NULL)
+		app_msg(a, APP_MSG_HINT, msg_text(MSG_UI_FILTER_HINT));
 	return ERR_OK;
 }

@@ -3,7 +3,10 @@
  * (ID, name or pinyin initials, searched as the user types), a table whose
  * columns are cut and padded by display columns so CJK text lines up, paging
  * with PgUp/PgDn ("第 x/y 页"), Enter opening the selected record in the
- * listing's form and F5 a new one.
+ * listing's form and F5 a new one. A listing with filters shows them on a
+ * row under the query: Tab and Shift-Tab go from the query through the
+ * filters, each checked as it is left like a form field (F4 opens a code
+ * filter's picklist), and the list follows them.
  */
 #ifndef LAOBAO_LISTVIEW_H
 #define LAOBAO_LISTVIEW_H

@@ -2,7 +2,8 @@
  * picklist — a popup list of the codes a code-table field may take,
  * filtered as the user types by code, by the start of the name or by its
  * pinyin initials (form_choices): "hz" finds 汉族 and 回族, "mgz" 蒙古族.
- * Up/Down/PgUp/PgDn move, Enter picks, Esc cancels.
+ * Up/Down/PgUp/PgDn move, Enter picks, Esc cancels. For a multi-select
+ * field the list ticks any number of choices.
  */
 #ifndef LAOBAO_PICKLIST_H
 #define LAOBAO_PICKLIST_H
@@ -20,5 +21,14 @@
  */
 void picklist_open(app *a, form *f, int field, const char *query, int anchor,
                    void (*pick)(app *a, void *ctx, const char *code), void *ctx);
+
+/*
+ * The same for a multi-select field (FT_CODES): each choice shows [x] when
+ * it is in the set; Space ticks or unticks the selected one, Enter closes
+ * and calls pick with the whole set ("01,04", "" for none), Esc closes and
+ * nothing is called. `chosen` is the set to start from.
+ */
+void picklist_open_multi(app *a, form *f, int field, const char *chosen, const char *query,
+                         int anchor, void (*pick)(app *a, void *ctx, const char *codes), void *ctx);
 
 #endif

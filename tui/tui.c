@@ -21,22 +21,18 @@ typedef struct tui_drafts {
 	size_t next;
 } tui_drafts;
 
-/* The form a draft belongs to, among the workflows the role may use; NULL if none. */
+/*
+ * The form a draft belongs to (a workflow's form or one of its child
+ * forms), if the role may use that workflow; NULL if not.
+ */
 static const form_spec *tui_draft_form(const operator_rec *op, const char *form_id, int *readonly)
 {
-	for (int i = 0; i < workflow_count(); i++) {
-		if (!workflow_visible(op->role, i))
-			continue;
-		const workflow *w = workflow_get(i);
-		const form_spec *spec = w->form;
-		if (spec == NULL && w->listing != NULL)
-			spec = w->listing->form;
-		if (spec != NULL && strcmp(spec->id, form_id) == 0) {
-			*readonly = !workflow_can_edit(op->role, i);
-			return spec;
-		}
-	}
-	return NULL;
+	int i = -1;
+	const form_spec *spec = workflow_form_spec(form_id, &i);
+	if (spec == NULL || !workflow_visible(op->role, i))
+		return NULL;
+	*readonly = !workflow_can_edit(op->role, i);
+	return spec;
 }
 
 static void tui_offer_next(app *a, tui_drafts *d);
