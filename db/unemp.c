@@ -610,7 +610,7 @@ err_code unemp_search(db *d, const unemp_filter *flt, size_t offset, size_t limi
 		c = st ? ERR_OK : (e && e->code ? e->code : ERR_DB);
 		if (c == ERR_OK) {
 			unemp_where_bind(st, &w);
-			sqlite3_bind_int64(st, w.n + 1, DB_COUNT_CAP);
+			sqlite3_bind_int64(st, w.n + 1, (int64_t)db_count_bound(offset, limit) + 1);
 			int64_t count = 0;
 			c = db_fetch_int(d, st, &count, e);
 			*total = (size_t)count;

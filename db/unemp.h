@@ -98,7 +98,8 @@ err_code unemp_find_open(db *d, int64_t person_id, unemp_reg *out, err_info *e);
 err_code unemp_end(db *d, unemp_reg *r, const char *end_date, const char *reason,
                    int64_t new_employer_id, err_info *e);
 
-/* Open registrations of an office by registration date, one page; *total as db_count_bound() says. */
+/* Open registrations of an office by registration date, one page; *total as db_count_bound() says.
+ */
 err_code unemp_list_open(db *d, const char *office, size_t offset, size_t limit, unemp_list *out,
                          size_t *total, err_info *e);
 
@@ -138,8 +139,8 @@ typedef struct unemp_hit_list {
 
 /*
  * Registrations matching every condition of flt, newest registration date
- * first, one page; *total (may be NULL) capped at 10000. A query over 127
- * bytes is ERR_DB_TOO_LONG (MSG_COL_QUERY).
+ * first, one page; *total (may be NULL) as db_count_bound() says. A query
+ * over 127 bytes is ERR_DB_TOO_LONG (MSG_COL_QUERY).
  */
 err_code unemp_search(db *d, const unemp_filter *flt, size_t offset, size_t limit,
                       unemp_hit_list *out, size_t *total, err_info *e);
