@@ -85,7 +85,10 @@ err_code contract_insert(db *d, contract *c, err_info *e);
 err_code contract_update(db *d, contract *c, err_info *e);
 err_code contract_get(db *d, int64_t id, contract *out, err_info *e);
 
-/* An employer's / a person's contracts, newest start first, one page; *total as db_count_bound() says. */
+/*
+ * An employer's / a person's contracts, newest start first, one page;
+ * *total as db_count_bound() says.
+ */
 err_code contract_list_employer(db *d, int64_t employer_id, size_t offset, size_t limit,
                                 contract_list *out, size_t *total, err_info *e);
 err_code contract_list_person(db *d, int64_t person_id, contract_list *out, err_info *e);

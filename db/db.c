@@ -46,8 +46,10 @@
 #define DB_BUSY_TIMEOUT_MS 10000
 #define DB_CACHE_KIB 16384       /* page cache per connection */
 #define DB_BULK_CACHE_KIB 262144 /* while bulk loading: indexes stay in memory */
-#define DB_WAL_IDLE_PAGES 1000   /* db_idle checkpoints from here (SQLite's own default) */
-#define DB_WAL_MAX_PAGES 8000 /* a commit checkpoints in line from here (32 MiB of 4 KiB pages) */
+/* db_idle checkpoints from this many WAL pages on (SQLite's own default threshold) */
+#define DB_WAL_IDLE_PAGES 1000
+/* a commit checkpoints in line from this many (32 MiB of 4 KiB pages) */
+#define DB_WAL_MAX_PAGES 8000
 
 /* ---- small helpers ---- */
 
@@ -598,8 +600,10 @@ size_t db_count_bound(size_t offset, size_t limit)
 	return end > most - ahead ? most : end + ahead;
 }
 
-/* Bind a prefix range: ?1 lo, ?2 hi; an empty hi (prefix of 0xFF bytes) matches every greater
- * string. */
+/*
+ * Bind a prefix range: ?1 lo, ?2 hi; an empty hi (a prefix of 0xFF bytes
+ * only) matches every greater string.
+ */
 static void db_bind_range(sqlite3_stmt *st, const char *lo, const char *hi)
 {
 	if (lo == NULL)

@@ -95,9 +95,9 @@ size_t db_count_bound(size_t offset, size_t limit);
  * Spare time: the terminal calls this while it waits for a key. Once the
  * write-ahead log has grown (about 4 MiB), copies it back into the database
  * and starts the log over here, so that work (and its fsyncs) is not done
- * inside somebody's save. Returns at once
- * when there is nothing to do, inside a transaction, or on a read-only
- * handle; never waits for another session. db_idle(NULL) is a no-op.
+ * inside somebody's save. Returns at once when there is nothing to do,
+ * inside a transaction, or on a read-only handle; never waits for another
+ * session. db_idle(NULL) is a no-op.
  */
 void db_idle(db *d);
 

@@ -156,8 +156,8 @@ err_code person_update(db *d, person *p, err_info *e)
 enum { PERSON_Q_ALL, PERSON_Q_ID, PERSON_Q_PY, PERSON_Q_NAME };
 
 static const struct person_query {
-	const char *full;  /* PERSON_SELECT + person_where */
-	const char *brief; /* PERSON_BRIEF + person_where */
+	const char *full;  /* whole records, for person_search */
+	const char *brief; /* the columns of person_brief */
 	const char *count;
 } person_queries[] = {
     [PERSON_Q_ALL] = {PERSON_SELECT "WHERE 1 = 1 ORDER BY name, id_no" PERSON_PAGE,
