@@ -11,6 +11,7 @@ static const char *const msg_texts[MSG_COUNT] = {
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
+#include "catalog/messages-export.def"
 #undef X
 };
 
@@ -21,6 +22,7 @@ static const char *const msg_names[MSG_COUNT] = {
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
+#include "catalog/messages-export.def"
 #undef X
 };
 

@@ -17,6 +17,7 @@ typedef enum msg_id {
 #include "catalog/messages-db.def"
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
+#include "catalog/messages-export.def"
 #undef X
 	MSG_COUNT
 } msg_id;
