@@ -21,6 +21,7 @@
 
 #include "db/db.h"
 #include "db/export.h"
+#include "db/import.h"
 #include "db/office.h"
 #include "db/operator.h"
 #include "db/setting.h"
@@ -231,7 +232,8 @@ static int cli_init_office(db *d, const char *code, const char *name, const char
 			return cli_usage_error(msg_text(MSG_X_AREA_NEEDED), area ? area : code);
 		if (strlen(code) >= sizeof o.code || strlen(name) >= sizeof o.name) {
 			err_set(&e, ERR_DB_TOO_LONG,
-			        strlen(code) >= sizeof o.code ? MSG_COL_OFFICE_CODE : MSG_COL_OFFICE_NAME,
+			        strlen(code) >= sizeof o.code ? MSG_COL_OFFICE_CODE
+			                                      : MSG_COL_OFFICE_NAME,
 			        NULL);
 			return cli_fail(&e);
 		}
@@ -559,7 +561,8 @@ static void cli_progress_cb(void *ctx, const char *file, uint64_t done, uint64_t
 	clock_gettime(CLOCK_MONOTONIC, &p->last);
 	double t = cli_elapsed(&p->start);
 	double rate = t > 0 ? (double)done / t : 0;
-	unsigned long long left = rate > 0 && total > done ? (unsigned long long)((double)(total - done) / rate) : 0;
+	unsigned long long left =
+	    rate > 0 && total > done ? (unsigned long long)((double)(total - done) / rate) : 0;
 	fprintf(stderr, msg_text(MSG_X_PROGRESS), p->phase, file, (unsigned long long)done,
 	        (unsigned long long)total, (unsigned long long)rate, left);
 	p->shown = 1;
@@ -671,6 +674,69 @@ static int cmd_export(cli *c)
 	return 0;
 }
 
+static void cli_import_progress(void *ctx, int phase, const char *file, uint64_t done,
+                                uint64_t total)
+{
+	cli_progress *p = ctx;
+	const char *want =
+	    msg_text(phase == IMPORT_VERIFY ? MSG_X_PHASE_VERIFY : MSG_X_PHASE_IMPORT);
+	if (p->phase != want) {
+		cli_progress_end(p);
+		cli_progress_start(p, want);
+	}
+	cli_progress_cb(ctx, file, done, total);
+}
+
+static int cmd_import(cli *c)
+{
+	import_opts o = {0};
+	for (int i = 1; i < c->argc; i++) {
+		const char *a = c->argv[i];
+		if (strcmp(a, "--key") == 0) {
+			if ((o.key_file = cli_option_value(c, &i)) == NULL)
+				return EXIT_USAGE;
+		} else if (strcmp(a, "--no-report") == 0) {
+			o.no_report = 1;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return cli_usage_error(msg_text(MSG_CLI_BAD_OPTION), a);
+		} else if (o.path != NULL) {
+			return cli_usage_error(msg_text(MSG_CLI_BAD_OPTION), a);
+		} else {
+			o.path = a;
+		}
+	}
+	if (o.path == NULL)
+		return cli_usage_error(msg_text(MSG_CLI_MISSING_ARG), "import");
+	db *d = NULL;
+	err_info e;
+	if (cli_open_db(c, 0, &d, &e) != ERR_OK)
+		return cli_fail(&e);
+	cli_progress p;
+	cli_progress_start(&p, msg_text(MSG_X_PHASE_VERIFY));
+	o.progress = cli_import_progress;
+	o.ctx = &p;
+	import_report r;
+	err_code rc = import_run(d, &o, &r, &e);
+	cli_progress_end(&p);
+	db_close(d);
+	if (rc != ERR_OK)
+		return cli_fail(&e);
+	if (r.already) {
+		printf(msg_text(MSG_X_ALREADY), r.m.office, (long long)r.m.batch, r.applied_at);
+		return 0;
+	}
+	printf(msg_text(MSG_X_IMPORTED), r.m.office, (long long)r.m.batch,
+	       (unsigned long long)r.total.inserted, (unsigned long long)r.total.updated,
+	       (unsigned long long)r.total.unchanged, (unsigned long long)r.total.older,
+	       (unsigned long long)r.total.conflicts);
+	if (r.report_path[0] != '\0')
+		printf(msg_text(MSG_X_REPORT), r.report_path);
+	if (r.report_failed)
+		fprintf(stderr, "laobao: %s\n", msg_text(MSG_X_REPORT_FAILED));
+	import_report_free(&r);
+	return 0;
+}
+
 static int cmd_keygen(cli *c)
 {
 	const char *prefix = NULL;
@@ -716,6 +782,7 @@ static const struct cli_command {
     {"check-id", cmd_check_id},
     {"check-uscc", cmd_check_uscc},
     {"export", cmd_export},
+    {"import", cmd_import},
     {"keygen", cmd_keygen},
 };
 

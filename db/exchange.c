@@ -38,8 +38,14 @@ const char *const exchange_tail_names[EXCHANGE_TAIL_COLS] = {"row_version", "bas
                                                              "base_version"};
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
-#define F(name, type) {name, type, NULL, 1}
-#define FX(name, type, out) {name, type, out, 0}
+#define F(name, type)                                                                              \
+	{                                                                                          \
+		name, type, NULL, 1                                                                \
+	}
+#define FX(name, type, out)                                                                        \
+	{                                                                                          \
+		name, type, out, 0                                                                 \
+	}
 
 /* How a reference is written out and found again. */
 #define OUT_PERSON(col) "(SELECT id_no FROM persons WHERE id = t." col ")"
@@ -61,19 +67,19 @@ static const exchange_field offices_f[] = {
 };
 
 static const exchange_field persons_f[] = {
-    F("id_no", EX_TEXT),      F("name", EX_TEXT),       F("name_py", EX_TEXT0),
-    F("sex", EX_INT),         F("birth_date", EX_TEXT), F("ethnicity", EX_TEXT),
-    F("education", EX_TEXT),  F("hukou_type", EX_TEXT), F("hukou_area", EX_TEXT),
-    F("marital", EX_TEXT),    F("politics", EX_TEXT),   F("phone", EX_TEXT),
-    F("address", EX_TEXT),    F("email", EX_TEXT),      F("office", EX_TEXT),
+    F("id_no", EX_TEXT),     F("name", EX_TEXT),       F("name_py", EX_TEXT0),
+    F("sex", EX_INT),        F("birth_date", EX_TEXT), F("ethnicity", EX_TEXT),
+    F("education", EX_TEXT), F("hukou_type", EX_TEXT), F("hukou_area", EX_TEXT),
+    F("marital", EX_TEXT),   F("politics", EX_TEXT),   F("phone", EX_TEXT),
+    F("address", EX_TEXT),   F("email", EX_TEXT),      F("office", EX_TEXT),
     F("remark", EX_TEXT),
 };
 
 static const exchange_field employers_f[] = {
-    F("uscc", EX_TEXT),     F("org_code", EX_TEXT),  F("reg_no", EX_TEXT),
-    F("name", EX_TEXT),     F("name_py", EX_TEXT0),  F("econ_type", EX_TEXT),
-    F("industry", EX_TEXT), F("area_code", EX_TEXT), F("address", EX_TEXT),
-    F("legal_rep", EX_TEXT), F("contact", EX_TEXT),  F("phone", EX_TEXT),
+    F("uscc", EX_TEXT),       F("org_code", EX_TEXT),  F("reg_no", EX_TEXT),
+    F("name", EX_TEXT),       F("name_py", EX_TEXT0),  F("econ_type", EX_TEXT),
+    F("industry", EX_TEXT),   F("area_code", EX_TEXT), F("address", EX_TEXT),
+    F("legal_rep", EX_TEXT),  F("contact", EX_TEXT),   F("phone", EX_TEXT),
     F("staff_count", EX_INT), F("office", EX_TEXT),
 };
 
@@ -116,10 +122,8 @@ static const exchange_ref unemp_regs_r[] = {
 };
 
 static const exchange_field unemp_followups_f[] = {
-    F("uid", EX_TEXT),
-    FX("reg_uid", EX_TEXT, OUT_UID("unemp_regs", "reg_id")),
-    F("service_date", EX_TEXT),
-    F("kind", EX_TEXT),
+    F("uid", EX_TEXT),          FX("reg_uid", EX_TEXT, OUT_UID("unemp_regs", "reg_id")),
+    F("service_date", EX_TEXT), F("kind", EX_TEXT),
     F("note", EX_TEXT),
 };
 static const exchange_ref unemp_followups_r[] = {
@@ -129,15 +133,14 @@ static const exchange_ref unemp_followups_r[] = {
 /* ---- 培训报名 ---- */
 
 static const exchange_field classes_f[] = {
-    F("code", EX_TEXT),       F("name", EX_TEXT),     F("type", EX_TEXT),
-    F("occupation", EX_TEXT), F("level", EX_TEXT),    F("start_date", EX_TEXT),
-    F("end_date", EX_TEXT),   F("capacity", EX_INT),  F("hours", EX_INT),
-    F("provider", EX_TEXT),   F("office", EX_TEXT),   F("status", EX_TEXT),
+    F("code", EX_TEXT),  F("name", EX_TEXT),       F("type", EX_TEXT),     F("occupation", EX_TEXT),
+    F("level", EX_TEXT), F("start_date", EX_TEXT), F("end_date", EX_TEXT), F("capacity", EX_INT),
+    F("hours", EX_INT),  F("provider", EX_TEXT),   F("office", EX_TEXT),   F("status", EX_TEXT),
 };
 
 #define FIND_CLASS "SELECT id FROM training_classes WHERE code = ?1"
 #define FIND_ENROLLMENT                                                                            \
-	"SELECT x.id FROM training_enrollments x JOIN training_classes c ON c.id = x.class_id "   \
+	"SELECT x.id FROM training_enrollments x JOIN training_classes c ON c.id = x.class_id "    \
 	"JOIN persons p ON p.id = x.person_id WHERE c.code = ?1 AND p.id_no = ?2"
 #define OUT_ENROLLMENT_CLASS                                                                       \
 	"(SELECT c.code FROM training_enrollments x JOIN training_classes c ON c.id = x.class_id " \
@@ -207,14 +210,10 @@ static const exchange_ref contracts_r[] = {
 };
 
 static const exchange_field contract_events_f[] = {
-    F("uid", EX_TEXT),
-    FX("contract_uid", EX_TEXT, OUT_UID("contracts", "contract_id")),
-    F("kind", EX_TEXT),
-    F("event_date", EX_TEXT),
-    F("reason", EX_TEXT),
-    F("new_end_date", EX_TEXT),
-    F("compensation", EX_INT),
-    F("note", EX_TEXT),
+    F("uid", EX_TEXT),         FX("contract_uid", EX_TEXT, OUT_UID("contracts", "contract_id")),
+    F("kind", EX_TEXT),        F("event_date", EX_TEXT),
+    F("reason", EX_TEXT),      F("new_end_date", EX_TEXT),
+    F("compensation", EX_INT), F("note", EX_TEXT),
     F("filed_date", EX_TEXT),
 };
 static const exchange_ref contract_events_r[] = {
@@ -224,12 +223,15 @@ static const exchange_ref contract_events_r[] = {
 /* ---- 劳动争议仲裁 ---- */
 
 static const exchange_field cases_f[] = {
-    F("case_no", EX_TEXT),        F("office", EX_TEXT),         F("case_year", EX_NINT),
-    F("case_seq", EX_NINT),       F("apply_date", EX_TEXT),     F("accept_date", EX_TEXT),
-    F("status", EX_TEXT),         F("collective", EX_INT),      F("worker_count", EX_INT),
-    F("simple", EX_INT),          F("total_amount", EX_INT),    F("extension_days", EX_INT),
-    F("suspended_days", EX_INT),  F("clock_restart_date", EX_TEXT), F("closure_code", EX_TEXT),
-    F("closure_date", EX_TEXT),   F("final_award", EX_INT),
+    F("case_no", EX_TEXT),       F("office", EX_TEXT),
+    F("case_year", EX_NINT),     F("case_seq", EX_NINT),
+    F("apply_date", EX_TEXT),    F("accept_date", EX_TEXT),
+    F("status", EX_TEXT),        F("collective", EX_INT),
+    F("worker_count", EX_INT),   F("simple", EX_INT),
+    F("total_amount", EX_INT),   F("extension_days", EX_INT),
+    F("suspended_days", EX_INT), F("clock_restart_date", EX_TEXT),
+    F("closure_code", EX_TEXT),  F("closure_date", EX_TEXT),
+    F("final_award", EX_INT),
 };
 
 #define OUT_CASE "(SELECT case_no FROM arb_cases WHERE id = t.case_id)"
@@ -254,8 +256,8 @@ static const exchange_ref parties_r[] = {
 };
 
 static const exchange_field claims_f[] = {
-    F("uid", EX_TEXT),          FX("case_no", EX_TEXT, OUT_CASE), F("type", EX_TEXT),
-    F("amount", EX_INT),        F("description", EX_TEXT),        F("awarded", EX_NINT),
+    F("uid", EX_TEXT),     FX("case_no", EX_TEXT, OUT_CASE), F("type", EX_TEXT),
+    F("amount", EX_INT),   F("description", EX_TEXT),        F("awarded", EX_NINT),
     F("outcome", EX_TEXT),
 };
 static const exchange_ref case_r[] = {
@@ -304,7 +306,8 @@ static const exchange_field hearing_log_f[] = {
     /* 3 */ F("speaker", EX_TEXT0),
     /* 4 */ F("text", EX_TEXT0),
     /* 5 */ F("kind", EX_TEXT),
-    /* 6 */ FX("corrects_seq", EX_NINT, "(SELECT x.seq FROM hearing_log x WHERE x.id = t.corrects_id)"),
+    /* 6 */
+    FX("corrects_seq", EX_NINT, "(SELECT x.seq FROM hearing_log x WHERE x.id = t.corrects_id)"),
 };
 static const exchange_ref hearing_log_r[] = {
     {"hearing_id", X_HEARINGS, FIND_UID("hearings"), 0, -1},
@@ -315,8 +318,9 @@ static const exchange_ref hearing_log_r[] = {
 };
 
 static const exchange_field outcomes_f[] = {
-    F("uid", EX_TEXT),          FX("case_no", EX_TEXT, OUT_CASE), F("kind", EX_TEXT),
-    F("outcome_date", EX_TEXT), F("doc_no", EX_TEXT),             F("final", EX_INT),
+    F("uid", EX_TEXT),    FX("case_no", EX_TEXT, OUT_CASE),
+    F("kind", EX_TEXT),   F("outcome_date", EX_TEXT),
+    F("doc_no", EX_TEXT), F("final", EX_INT),
     F("text", EX_TEXT),
 };
 
@@ -324,53 +328,135 @@ static const exchange_field outcomes_f[] = {
 #define VO (EX_VERSIONED | EX_OFFICE)
 
 static const exchange_table exchange_tables_list[] = {
-    [X_OFFICES] = {T("offices", offices_f, NULL, 0), {{0}}, 1, "t.code = ?1", {0}, 1, {0}, 1,
-                   EX_VERSIONED},
-    [X_PERSONS] = {T("persons", persons_f, NULL, 0), {{0}}, 1, "t.id_no = ?1", {0}, 1, {0}, 1,
-                   VO},
-    [X_EMPLOYERS] = {T("employers", employers_f, NULL, 0), {{-1, "coalesce(t.uscc, t.org_code)", 0}, {-1, "t.id", 1}}, 2,
+    [X_OFFICES] =
+        {T("offices", offices_f, NULL, 0), {{0}}, 1, "t.code = ?1", {0}, 1, {0}, 1, EX_VERSIONED},
+    [X_PERSONS] = {T("persons", persons_f, NULL, 0), {{0}}, 1, "t.id_no = ?1", {0}, 1, {0}, 1, VO},
+    [X_EMPLOYERS] = {T("employers", employers_f, NULL, 0),
+                     {{-1, "coalesce(t.uscc, t.org_code)", 0}, {-1, "t.id", 1}},
+                     2,
                      "t.id = (SELECT id FROM employers WHERE uscc = ?1 UNION ALL SELECT id FROM "
                      "employers WHERE ?1 IS NULL AND uscc IS NULL AND org_code = ?2 LIMIT 1)",
-                     {0, 1}, 2, {0, 1}, 2, VO},
-    [X_UNEMP_REGS] = {T("unemp_regs", unemp_regs_f, unemp_regs_r, N(unemp_regs_r)), {{0}}, 1,
-                      "t.uid = ?1", {0}, 1, {0}, 1, VO},
+                     {0, 1},
+                     2,
+                     {0, 1},
+                     2,
+                     VO | EX_KEY_FIRST},
+    [X_UNEMP_REGS] = {T("unemp_regs", unemp_regs_f, unemp_regs_r, N(unemp_regs_r)),
+                      {{0}},
+                      1,
+                      "t.uid = ?1",
+                      {0},
+                      1,
+                      {0},
+                      1,
+                      VO},
     [X_UNEMP_FOLLOWUPS] = {T("unemp_followups", unemp_followups_f, unemp_followups_r,
                              N(unemp_followups_r)),
-                           {{0}}, 1, "t.uid = ?1", {0}, 1, {0}, 1, EX_VERSIONED},
-    [X_CLASSES] = {T("training_classes", classes_f, NULL, 0), {{0}}, 1, "t.code = ?1", {0}, 1,
-                   {0}, 1, VO},
-    [X_ENROLLMENTS] = {T("training_enrollments", enrollments_f, enrollments_r,
-                         N(enrollments_r)),
-                       {{0}, {1}}, 2, "t.class_id = ?1 AND t.person_id = ?2",
-                       {EX_IDENT_REF(0), EX_IDENT_REF(1)}, 2, {0, 1}, 2, EX_VERSIONED},
+                           {{0}},
+                           1,
+                           "t.uid = ?1",
+                           {0},
+                           1,
+                           {0},
+                           1,
+                           EX_VERSIONED},
+    [X_CLASSES] =
+        {T("training_classes", classes_f, NULL, 0), {{0}}, 1, "t.code = ?1", {0}, 1, {0}, 1, VO},
+    [X_ENROLLMENTS] = {T("training_enrollments", enrollments_f, enrollments_r, N(enrollments_r)),
+                       {{0}, {1}},
+                       2,
+                       "t.class_id = ?1 AND t.person_id = ?2",
+                       {EX_IDENT_REF(0), EX_IDENT_REF(1)},
+                       2,
+                       {0, 1},
+                       2,
+                       EX_VERSIONED},
     [X_ATTENDANCE] = {T("training_attendance", attendance_f, enrollment_r, N(enrollment_r)),
-                      {{0}, {1}, {2}}, 3, "t.enrollment_id = ?1 AND t.day = ?2", {EX_IDENT_REF(0), 2}, 2,
-                      {0, 1, 2}, 3, EX_VERSIONED},
+                      {{0}, {1}, {2}},
+                      3,
+                      "t.enrollment_id = ?1 AND t.day = ?2",
+                      {EX_IDENT_REF(0), 2},
+                      2,
+                      {0, 1, 2},
+                      3,
+                      EX_VERSIONED},
     [X_ASSESSMENTS] = {T("training_assessments", assessments_f, enrollment_r, N(enrollment_r)),
-                       {{0}, {1}, {2}, {3}}, 4, "t.enrollment_id = ?1 AND t.kind = ?2 AND t.assess_date = ?3",
-                       {EX_IDENT_REF(0), 3, 2}, 3, {0, 1, 2, 3}, 4, EX_VERSIONED},
-    [X_CONTRACTS] = {T("contracts", contracts_f, contracts_r, N(contracts_r)), {{0}}, 1,
-                     "t.uid = ?1", {0}, 1, {0}, 1, VO},
+                       {{0}, {1}, {2}, {3}},
+                       4,
+                       "t.enrollment_id = ?1 AND t.kind = ?2 AND t.assess_date = ?3",
+                       {EX_IDENT_REF(0), 3, 2},
+                       3,
+                       {0, 1, 2, 3},
+                       4,
+                       EX_VERSIONED},
+    [X_CONTRACTS] = {T("contracts", contracts_f, contracts_r, N(contracts_r)),
+                     {{0}},
+                     1,
+                     "t.uid = ?1",
+                     {0},
+                     1,
+                     {0},
+                     1,
+                     VO},
     [X_CONTRACT_EVENTS] = {T("contract_events", contract_events_f, contract_events_r,
                              N(contract_events_r)),
-                           {{0}}, 1, "t.uid = ?1", {0}, 1, {0}, 1, EX_VERSIONED},
-    [X_CASES] = {T("arb_cases", cases_f, NULL, 0), {{0}}, 1, "t.case_no = ?1", {0}, 1, {0}, 1,
-                 VO},
-    [X_PARTIES] = {T("arb_parties", parties_f, parties_r, N(parties_r)), {{0}}, 1, "t.uid = ?1",
-                   {0}, 1, {0}, 1, EX_VERSIONED},
-    [X_CLAIMS] = {T("arb_claims", claims_f, case_r, N(case_r)), {{0}}, 1, "t.uid = ?1", {0}, 1,
-                  {0}, 1, EX_VERSIONED},
-    [X_ARBITRATORS] = {T("arbitrators", arbitrators_f, NULL, 0), {{0}}, 1, "t.uid = ?1", {0}, 1,
-                       {0}, 1, VO},
-    [X_ROOMS] = {T("hearing_rooms", rooms_f, NULL, 0), {{0}}, 1, "t.code = ?1", {0}, 1, {0}, 1,
-                 VO},
-    [X_HEARINGS] = {T("hearings", hearings_f, hearings_r, N(hearings_r)), {{0}}, 1, "t.uid = ?1",
-                    {0}, 1, {0}, 1, EX_VERSIONED},
-    [X_HEARING_LOG] = {T("hearing_log", hearing_log_f, hearing_log_r, N(hearing_log_r)), {{0}, {1, NULL, 1}}, 2,
-                       "t.hearing_id = ?1 AND t.seq = ?2", {EX_IDENT_REF(0), 1}, 2, {0, 1}, 2,
+                           {{0}},
+                           1,
+                           "t.uid = ?1",
+                           {0},
+                           1,
+                           {0},
+                           1,
+                           EX_VERSIONED},
+    [X_CASES] = {T("arb_cases", cases_f, NULL, 0), {{0}}, 1, "t.case_no = ?1", {0}, 1, {0}, 1, VO},
+    [X_PARTIES] = {T("arb_parties", parties_f, parties_r, N(parties_r)),
+                   {{0}},
+                   1,
+                   "t.uid = ?1",
+                   {0},
+                   1,
+                   {0},
+                   1,
+                   EX_VERSIONED},
+    [X_CLAIMS] = {T("arb_claims", claims_f, case_r, N(case_r)),
+                  {{0}},
+                  1,
+                  "t.uid = ?1",
+                  {0},
+                  1,
+                  {0},
+                  1,
+                  EX_VERSIONED},
+    [X_ARBITRATORS] =
+        {T("arbitrators", arbitrators_f, NULL, 0), {{0}}, 1, "t.uid = ?1", {0}, 1, {0}, 1, VO},
+    [X_ROOMS] = {T("hearing_rooms", rooms_f, NULL, 0), {{0}}, 1, "t.code = ?1", {0}, 1, {0}, 1, VO},
+    [X_HEARINGS] = {T("hearings", hearings_f, hearings_r, N(hearings_r)),
+                    {{0}},
+                    1,
+                    "t.uid = ?1",
+                    {0},
+                    1,
+                    {0},
+                    1,
+                    EX_VERSIONED},
+    [X_HEARING_LOG] = {T("hearing_log", hearing_log_f, hearing_log_r, N(hearing_log_r)),
+                       {{0}, {1, NULL, 1}},
+                       2,
+                       "t.hearing_id = ?1 AND t.seq = ?2",
+                       {EX_IDENT_REF(0), 1},
+                       2,
+                       {0, 1},
+                       2,
                        EX_APPEND},
-    [X_OUTCOMES] = {T("arb_outcomes", outcomes_f, case_r, N(case_r)), {{0}}, 1, "t.uid = ?1", {0},
-                    1, {0}, 1, EX_VERSIONED},
+    [X_OUTCOMES] = {T("arb_outcomes", outcomes_f, case_r, N(case_r)),
+                    {{0}},
+                    1,
+                    "t.uid = ?1",
+                    {0},
+                    1,
+                    {0},
+                    1,
+                    EX_VERSIONED},
 };
 
 const exchange_table *exchange_tables(size_t *n)

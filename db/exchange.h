@@ -41,6 +41,7 @@ enum exchange_flags {
 	EX_VERSIONED = 1, /* has version, chg_seq, sync_* columns (all but the hearing log) */
 	EX_APPEND = 2,    /* rows are never updated (the hearing log) */
 	EX_OFFICE = 4,    /* has a column `office` referencing offices(code) */
+	EX_KEY_FIRST = 8, /* the key is the first non-empty key field (uscc, else org code) */
 };
 
 /* Source of an identity parameter: a field index (>= 0) or a reference (EX_IDENT_REF(k)). */

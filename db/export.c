@@ -138,7 +138,8 @@ static err_code export_collect(db *d, int64_t first, int64_t last, export_counts
 	const exchange_table *tabs = exchange_tables(&n);
 	err_code c = ERR_OK;
 	for (size_t i = 0; i < n && c == ERR_OK; i++) {
-		char *sql = export_sqlf("CREATE TEMP TABLE x_%s (id INTEGER PRIMARY KEY)", tabs[i].name);
+		char *sql =
+		    export_sqlf("CREATE TEMP TABLE x_%s (id INTEGER PRIMARY KEY)", tabs[i].name);
 		c = export_exec(d, sql, 0, 0, e);
 		free(sql);
 	}
@@ -148,12 +149,14 @@ static err_code export_collect(db *d, int64_t first, int64_t last, export_counts
 		for (size_t k = 0; k < t->nrefs && c == ERR_OK; k++) {
 			const exchange_ref *r = &t->refs[k];
 			const char *target = tabs[r->target].name;
-			/* A correction points at a line of the same log: twice covers a correction of one. */
+			/* A correction points at a line of the same log: twice covers a correction
+			 * of one. */
 			int rounds = (size_t)r->target == i ? 2 : 1;
 			for (int round = 0; round < rounds && c == ERR_OK; round++) {
 				char *sql = export_sqlf(
-				    "INSERT OR IGNORE INTO temp.x_%s SELECT t.%s FROM %s t WHERE " EXPORT_IN_BATCH
-				    " AND t.%s IS NOT NULL AND NOT EXISTS (SELECT 1 FROM %s p WHERE p.id = "
+				    "INSERT OR IGNORE INTO temp.x_%s SELECT t.%s FROM %s t "
+				    "WHERE " EXPORT_IN_BATCH " AND t.%s IS NOT NULL AND NOT EXISTS "
+				                             "(SELECT 1 FROM %s p WHERE p.id = "
 				    "t.%s AND p.chg_seq BETWEEN ?1 AND ?2)",
 				    target, r->col, t->name, t->name, r->col, target, r->col);
 				c = export_exec(d, sql, first, last, e);
@@ -163,7 +166,8 @@ static err_code export_collect(db *d, int64_t first, int64_t last, export_counts
 		if (c == ERR_OK && (t->flags & EX_OFFICE)) {
 			char *sql = export_sqlf(
 			    "INSERT OR IGNORE INTO temp.x_offices SELECT o.id FROM offices o WHERE "
-			    "o.chg_seq NOT BETWEEN ?1 AND ?2 AND o.code IN (SELECT t.office FROM %s t "
+			    "o.chg_seq NOT BETWEEN ?1 AND ?2 AND o.code IN (SELECT t.office FROM "
+			    "%s t "
 			    "WHERE " EXPORT_IN_BATCH ")",
 			    t->name, t->name);
 			c = export_exec(d, sql, first, last, e);
@@ -231,7 +235,8 @@ static char *export_select(const exchange_table *t, const export_counts *n, int 
 	for (size_t k = 0; k < t->nsort; k++) {
 		size_t pos = t->sort[k].field >= 0 ? (size_t)t->sort[k].field + 1
 		                                   : t->nfields + EXCHANGE_TAIL_COLS + ++extra;
-		used += (size_t)snprintf(order + used, sizeof order - used, "%s%zu", k ? ", " : "", pos);
+		used += (size_t)snprintf(order + used, sizeof order - used, "%s%zu", k ? ", " : "",
+		                         pos);
 	}
 	char *wrapped = export_sqlf("SELECT * FROM (%s) ORDER BY %s", sql, order);
 	free(sql);
@@ -250,7 +255,8 @@ static err_code export_flush(export_job *x, package_sink *sink, enc_stream *es, 
 	err_code c;
 	if (es != NULL) {
 		x->conv_len = 0;
-		c = enc_stream_feed(es, x->csv.s, x->csv.n, &x->conv, &x->conv_len, &x->conv_cap, e);
+		c = enc_stream_feed(es, x->csv.s, x->csv.n, &x->conv, &x->conv_len, &x->conv_cap,
+		                    e);
 		if (c == ERR_OK)
 			c = package_sink_write(sink, x->conv, x->conv_len, e);
 	} else {
@@ -511,7 +517,8 @@ static err_code export_table(export_job *x, const exchange_table *t, const expor
 	if (c == ERR_OK)
 		c = export_rows(x, t, n, b, &sorter, sink, es, pf, &too_big, e);
 	if (c == ERR_OK) {
-		qsort(sorter.rows, sorter.nrows, sizeof *sorter.rows, export_row_cmp);
+		if (sorter.nrows > 1)
+			qsort(sorter.rows, sorter.nrows, sizeof *sorter.rows, export_row_cmp);
 		for (size_t i = 0; i < sorter.nrows && c == ERR_OK; i++) {
 			size_t len;
 			const char *r = export_sorted_record(sorter.rows[i].p, &len);
@@ -638,11 +645,11 @@ static err_code export_record(db *d, const export_batch *b, err_info *e)
 	size_t n = 0;
 	n += (size_t)snprintf(files + n, sizeof files - n, "[");
 	for (size_t i = 0; i < b->nfiles; i++)
-		n += (size_t)snprintf(files + n, sizeof files - n,
-		                      "%s{\"name\":\"%s\",\"rows\":%llu,\"bytes\":%llu,\"sha256\":\"%s\"}",
-		                      i ? "," : "", b->files[i].name,
-		                      (unsigned long long)b->files[i].rows,
-		                      (unsigned long long)b->files[i].bytes, b->files[i].sha256);
+		n += (size_t)snprintf(
+		    files + n, sizeof files - n,
+		    "%s{\"name\":\"%s\",\"rows\":%llu,\"bytes\":%llu,\"sha256\":\"%s\"}",
+		    i ? "," : "", b->files[i].name, (unsigned long long)b->files[i].rows,
+		    (unsigned long long)b->files[i].bytes, b->files[i].sha256);
 	snprintf(files + n, sizeof files - n, "]");
 	DB_TRY(db_begin(d, e));
 	int64_t last = 0;
@@ -651,11 +658,12 @@ static err_code export_record(db *d, const export_batch *b, err_info *e)
 	if (c == ERR_OK && last != b->batch - 1)
 		c = err_set(e, ERR_EXPORT_RACE, MSG_NONE, "%lld", (long long)b->batch);
 	if (c == ERR_OK) {
-		st = db_stmt(d,
-		             "INSERT INTO export_batches (batch, office, first_seq, last_seq, "
-		             "created_at, encoding, bom, rows, files, manifest_sha256, login) VALUES "
-		             "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-		             e);
+		st = db_stmt(
+		    d,
+		    "INSERT INTO export_batches (batch, office, first_seq, last_seq, "
+		    "created_at, encoding, bom, rows, files, manifest_sha256, login) VALUES "
+		    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		    e);
 		if (st == NULL)
 			c = e ? e->code : ERR_DB;
 	}
@@ -693,15 +701,16 @@ static err_code export_plan_new(db *d, const export_opts *o, export_batch *b, in
 		DB_TRY(setting_get(d, "export.encoding", "GB18030", setting, sizeof setting, e));
 		enc_kind k;
 		if (enc_from_name(setting, &k, e) != ERR_OK || k == ENC_GBK)
-			return err_set(e, ERR_EXPORT_ENCODING, MSG_NONE, "export.encoding = %s", setting);
+			return err_set(e, ERR_EXPORT_ENCODING, MSG_NONE, "export.encoding = %s",
+			               setting);
 		snprintf(b->encoding, sizeof b->encoding, "%s", enc_name(k));
 	}
 	b->bom = o->bom > 0;
 	int64_t seq = 0, last = 0, batch = 0;
 	sqlite3_stmt *st = db_stmt(d, "SELECT value FROM change_seq WHERE id = 1", e);
 	DB_TRY(st ? db_fetch_int(d, st, &seq, e) : (e ? e->code : ERR_DB));
-	st = db_stmt(d, "SELECT coalesce(max(batch), 0), coalesce(max(last_seq), 0) FROM export_batches",
-	             e);
+	st = db_stmt(
+	    d, "SELECT coalesce(max(batch), 0), coalesce(max(last_seq), 0) FROM export_batches", e);
 	if (st == NULL)
 		return e ? e->code : ERR_DB;
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -829,7 +838,8 @@ err_code export_run(db *d, const export_opts *o, export_result *r, err_info *e)
 		if ((o->encoding >= 0 && strcmp(enc_name(o->encoding), old.encoding) != 0) ||
 		    (o->bom >= 0 && o->bom != old.bom))
 			return err_set(e, ERR_EXPORT_ENCODING, MSG_NONE, "批次 %lld：%s%s",
-			               (long long)old.batch, old.encoding, old.bom ? "（带 BOM）" : "");
+			               (long long)old.batch, old.encoding,
+			               old.bom ? "（带 BOM）" : "");
 		*b = old;
 		b->rows = 0;
 		b->nfiles = 0;
@@ -861,7 +871,9 @@ err_code export_run(db *d, const export_opts *o, export_result *r, err_info *e)
 	package_name(b->office, b->batch, name, sizeof name);
 	int sealed = o->seal_key != NULL;
 	snprintf(r->path, sizeof r->path, "%s/%s%s", o->out_dir, name,
-	         sealed ? ".tar.sealed" : o->tar ? ".tar" : "");
+	         sealed   ? ".tar.sealed"
+	         : o->tar ? ".tar"
+	                  : "");
 	if (c == ERR_OK && access(r->path, F_OK) == 0)
 		c = err_set(e, ERR_EXPORT_EXISTS, MSG_NONE, "%s", r->path);
 
@@ -871,7 +883,8 @@ err_code export_run(db *d, const export_opts *o, export_result *r, err_info *e)
 	int made = 0;
 	if (c == ERR_OK) {
 		if (mkdir(x.dir, 0700) != 0)
-			c = err_set(e, ERR_PKG_IO, MSG_NONE, "无法创建 %s：%s", x.dir, strerror(errno));
+			c = err_set(e, ERR_PKG_IO, MSG_NONE, "无法创建 %s：%s", x.dir,
+			            strerror(errno));
 		else
 			made = 1;
 	}

@@ -48,9 +48,9 @@ typedef struct export_batch {
 } export_batch;
 
 typedef struct export_result {
-	int nothing;      /* no change since the last batch: nothing written, batch not set */
-	export_batch b;   /* the batch written */
-	char path[4352];  /* the folder or file written */
+	int nothing;     /* no change since the last batch: nothing written, batch not set */
+	export_batch b;  /* the batch written */
+	char path[4352]; /* the folder or file written */
 } export_result;
 
 /*

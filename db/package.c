@@ -227,13 +227,15 @@ err_code package_manifest_parse(const char *text, size_t len, package_manifest *
 		char extra[2] = "";
 		int k = sscanf(l, "%15s %79s %79s %79s %79s %1s", key, a, b, cc, d, extra);
 		if (line == 1) {
-			if (k != 2 || strcmp(key, "LAOBAO-PACKAGE") != 0 || !package_parse_u(a, &v)) {
+			if (k != 2 || strcmp(key, "LAOBAO-PACKAGE") != 0 ||
+			    !package_parse_u(a, &v)) {
 				bad = "第一行";
 				break;
 			}
 			if (v > PACKAGE_FORMAT) {
-				c = err_set(e, ERR_PKG_TOO_NEW, MSG_NONE, "数据包格式 %llu，本程序支持 %d",
-				            (unsigned long long)v, PACKAGE_FORMAT);
+				c = err_set(e, ERR_PKG_TOO_NEW, MSG_NONE,
+				            "数据包格式 %llu，本程序支持 %d", (unsigned long long)v,
+				            PACKAGE_FORMAT);
 				goto done;
 			}
 			if (v != PACKAGE_FORMAT) {
@@ -243,9 +245,9 @@ err_code package_manifest_parse(const char *text, size_t len, package_manifest *
 			m->format = (int)v;
 			continue;
 		}
-		static const char *const keys[] = {"office",     "batch",    "first-seq", "last-seq",
-		                                   "schema",     "created-at", "encoding", "bom",
-		                                   "rows"};
+		static const char *const keys[] = {"office",   "batch",  "first-seq",
+		                                   "last-seq", "schema", "created-at",
+		                                   "encoding", "bom",    "rows"};
 		if (line <= 10) {
 			if (k != 2 || strcmp(key, keys[line - 2]) != 0) {
 				bad = keys[line - 2];
@@ -313,8 +315,8 @@ err_code package_manifest_parse(const char *text, size_t len, package_manifest *
 		}
 		unsigned char h[32];
 		if (k != 5 || strcmp(key, "file") != 0 || !package_file_name_ok(a) ||
-		    !package_parse_u(b, &v) || !package_parse_u(cc, &v2) ||
-		    strlen(d) != 64 || !package_unhex(d, 64, h, 32)) {
+		    !package_parse_u(b, &v) || !package_parse_u(cc, &v2) || strlen(d) != 64 ||
+		    !package_unhex(d, 64, h, 32)) {
 			bad = "file";
 			break;
 		}
@@ -615,8 +617,8 @@ static void package_tar_header(unsigned char h[512], const char *name, uint64_t 
 }
 
 static err_code package_tar_add(package_tar_out *o, const char *dir, const char *top,
-                                const char *name, int64_t mtime, unsigned char *buf,
-                                size_t bufsize, err_info *e)
+                                const char *name, int64_t mtime, unsigned char *buf, size_t bufsize,
+                                err_info *e)
 {
 	char path[4352];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -676,7 +678,8 @@ err_code package_write_tar(const char *dir, const char *top, const char *const *
 	err_code c = buf != NULL ? ERR_OK : err_set(e, ERR_NOMEM, MSG_NONE, NULL);
 	if (c == ERR_OK && o.sealed) {
 		o.plain = malloc(PACKAGE_SEAL_CHUNK);
-		o.cipher = malloc(PACKAGE_SEAL_CHUNK + crypto_secretstream_xchacha20poly1305_ABYTES);
+		o.cipher =
+		    malloc(PACKAGE_SEAL_CHUNK + crypto_secretstream_xchacha20poly1305_ABYTES);
 		if (o.plain == NULL || o.cipher == NULL)
 			c = err_set(e, ERR_NOMEM, MSG_NONE, NULL);
 	}
@@ -689,9 +692,10 @@ err_code package_write_tar(const char *dir, const char *top, const char *const *
 		if (crypto_box_seal(boxed, key, sizeof key, pk) != 0)
 			c = err_set(e, ERR_SEAL_KEY, MSG_NONE, "%s", pubkey_file);
 		sodium_memzero(key, sizeof key);
-		if (c == ERR_OK && (package_write_all(o.fd, PACKAGE_SEAL_MAGIC, PACKAGE_SEAL_MAGIC_LEN) != 0 ||
-		                    package_write_all(o.fd, boxed, sizeof boxed) != 0 ||
-		                    package_write_all(o.fd, header, sizeof header) != 0))
+		if (c == ERR_OK &&
+		    (package_write_all(o.fd, PACKAGE_SEAL_MAGIC, PACKAGE_SEAL_MAGIC_LEN) != 0 ||
+		     package_write_all(o.fd, boxed, sizeof boxed) != 0 ||
+		     package_write_all(o.fd, header, sizeof header) != 0))
 			c = package_io(e, "写入", tmp);
 	}
 	if (c == ERR_OK) {
@@ -792,7 +796,8 @@ static err_code package_open_folder(package_in *p, err_info *e)
 	err_code c = ERR_OK;
 	struct dirent *de;
 	while (c == ERR_OK && (de = readdir(dh)) != NULL) {
-		/* Hidden files (.DS_Store and the like, written by desktops) are not the package's. */
+		/* Hidden files (.DS_Store and the like, written by desktops) are not the package's.
+		 */
 		if (de->d_name[0] == '.')
 			continue;
 		if (p->n == PACKAGE_MAX_ENTRIES || strlen(de->d_name) >= PACKAGE_NAME_MAX) {
@@ -856,8 +861,8 @@ static err_code package_open_tar(package_in *p, err_info *e)
 		if (package_pread_all(p->fd, h, 512, (off_t)at, &got) != 0)
 			return package_io(e, "读取", p->path);
 		if (got < 512)
-			return err_set(e, ERR_PKG_TAR, MSG_NONE, "%s：在第 %llu 字节处提前结束", p->path,
-			               (unsigned long long)at);
+			return err_set(e, ERR_PKG_TAR, MSG_NONE, "%s：在第 %llu 字节处提前结束",
+			               p->path, (unsigned long long)at);
 		int zero = 1;
 		for (size_t i = 0; i < 512 && zero; i++)
 			zero = h[i] == 0;
@@ -887,7 +892,8 @@ static err_code package_open_tar(package_in *p, err_info *e)
 			continue;
 		}
 		if (type != '0' && type != '\0')
-			return err_set(e, ERR_PKG_TAR, MSG_NONE, "%s：不支持的条目 %s", p->path, name);
+			return err_set(e, ERR_PKG_TAR, MSG_NONE, "%s：不支持的条目 %s", p->path,
+			               name);
 		if (size > total || at > total - size)
 			return err_set(e, ERR_PKG_TAR, MSG_NONE, "%s：%s 不完整", p->path, name);
 		/* Files sit directly in the one top folder. */
@@ -972,14 +978,15 @@ static err_code package_unseal(package_in *p, int fd, const char *key_file, int 
 			break;
 		}
 		if (final) {
-			c = err_set(e, ERR_SEAL_OPEN, MSG_NONE, "%s：结束标记之后还有数据", p->path);
+			c = err_set(e, ERR_SEAL_OPEN, MSG_NONE, "%s：结束标记之后还有数据",
+			            p->path);
 			break;
 		}
 		unsigned long long mlen = 0;
 		unsigned char tag = 0;
 		if (got < crypto_secretstream_xchacha20poly1305_ABYTES ||
-		    crypto_secretstream_xchacha20poly1305_pull(&st, mbuf, &mlen, &tag, cbuf, got, NULL,
-		                                               0) != 0) {
+		    crypto_secretstream_xchacha20poly1305_pull(&st, mbuf, &mlen, &tag, cbuf, got,
+		                                               NULL, 0) != 0) {
 			c = err_set(e, got < csize ? ERR_SEAL_TRUNCATED : ERR_SEAL_OPEN, MSG_NONE,
 			            "%s：第 %llu 字节处", p->path, (unsigned long long)at);
 			break;
