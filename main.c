@@ -28,6 +28,7 @@
 #include "forms/date.h"
 #include "forms/demo.h"
 #include "forms/idcard.h"
+#include "forms/legacy_import.h"
 #include "forms/uscc.h"
 #include "locale/enc.h"
 #include "locale/err.h"
@@ -737,6 +738,52 @@ static int cmd_import(cli *c)
 	return 0;
 }
 
+static void cli_persons_progress(void *ctx, uint64_t done, uint64_t total)
+{
+	cli_progress_cb(ctx, "", done, total);
+}
+
+static int cmd_import_persons(cli *c)
+{
+	legacy_import_opts o = {.enc = ENC_GB18030, .today = c->today};
+	for (int i = 1; i < c->argc; i++) {
+		const char *a = c->argv[i], *v;
+		if (strcmp(a, "--encoding") == 0) {
+			if ((v = cli_option_value(c, &i)) == NULL)
+				return EXIT_USAGE;
+			if (enc_from_name(v, &o.enc, NULL) != ERR_OK)
+				return cli_usage_error(err_text(ERR_ENC_UNKNOWN), v);
+		} else if ((a[0] == '-' && a[1] != '\0') || o.path != NULL) {
+			return cli_usage_error(msg_text(MSG_CLI_BAD_OPTION), a);
+		} else {
+			o.path = a;
+		}
+	}
+	if (o.path == NULL)
+		return cli_usage_error(msg_text(MSG_CLI_MISSING_ARG), "import-persons");
+	db *d = NULL;
+	err_info e;
+	if (cli_open_db(c, 0, &d, &e) != ERR_OK)
+		return cli_fail(&e);
+	cli_progress p;
+	cli_progress_start(&p, msg_text(MSG_X_PHASE_IMPORT));
+	o.progress = cli_persons_progress;
+	o.ctx = &p;
+	legacy_import_result r;
+	err_code rc = legacy_import_persons(d, &o, &r, &e);
+	cli_progress_end(&p);
+	db_close(d);
+	if (rc != ERR_OK)
+		return cli_fail(&e);
+	printf(msg_text(MSG_X_PERSONS_DONE), o.path, (unsigned long long)r.rows,
+	       (unsigned long long)r.added, (unsigned long long)r.existing,
+	       (unsigned long long)r.rejected);
+	if (r.rejected == 0)
+		return 0;
+	printf(msg_text(MSG_X_REJECTS), r.rejects_path);
+	return EXIT_DATA;
+}
+
 static int cmd_keygen(cli *c)
 {
 	const char *prefix = NULL;
@@ -783,6 +830,7 @@ static const struct cli_command {
     {"check-uscc", cmd_check_uscc},
     {"export", cmd_export},
     {"import", cmd_import},
+    {"import-persons", cmd_import_persons},
     {"keygen", cmd_keygen},
 };
 

@@ -204,7 +204,7 @@ static err_code csv_emit(csv_reader *r, csv_record_fn fn, void *ctx, err_info *e
 		return c;
 	for (size_t i = 0; i < r->nf; i++)
 		r->fields[i] = r->rec + r->start[i];
-	csv_record rec = {r->nf, r->fields, r->lens, r->rec_line, r->rec_off};
+	csv_record rec = {r->nf, r->fields, r->lens, r->rec_line, r->rec_off, r->pos};
 	r->records++;
 	c = fn != NULL ? fn(ctx, &rec, e) : ERR_OK;
 	r->nf = 0;

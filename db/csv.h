@@ -57,6 +57,8 @@ typedef struct csv_record {
 	const size_t *len;        /* byte length of each field */
 	long line;                /* physical line where the record starts, from 1 */
 	uint64_t offset;          /* stream offset of its first byte */
+	uint64_t end;             /* stream offset of the LF that ends it (CR before it included
+	                             in the record's bytes), or of the end of the stream */
 } csv_record;
 
 /* Called per record; anything but ERR_OK stops the reader and is returned by csv_feed. */
