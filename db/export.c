@@ -17,6 +17,7 @@
 #include "db/export.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +35,54 @@
 #define EXPORT_FLUSH (1u << 18) /* convert and write the CSV text in chunks this large */
 #define EXPORT_PROGRESS_ROWS 8192
 
+/*
+ * A second thread works beside the one reading rows: while rows are read
+ * into memory to be sorted it converts them, chunk by chunk, to the package
+ * encoding; while the sorted rows are written out it hashes and writes
+ * them. Tasks pass through a small ring, handled in order. Without the
+ * thread (it could not be started) each task is done at once.
+ */
+#define EXPORT_PIPE_SLOTS 4
+
+/* Records converted while reading: the text, and where each record ends in it. */
+typedef struct export_conv {
+	char *text;
+	size_t len, cap;
+	uint32_t *ends;
+	size_t n, cap_ends;
+} export_conv;
+
+/* A task: write `data`, or convert `conv` in place. */
+typedef struct export_slot {
+	char *data;
+	size_t len, cap;
+	export_conv *conv;
+} export_slot;
+
+typedef struct export_pipe {
+	int threaded;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t filled, emptied;
+	export_slot ring[EXPORT_PIPE_SLOTS];
+	size_t head;        /* next slot to fill */
+	size_t tail;        /* next slot to do */
+	size_t count;       /* filled and not yet done */
+	int stop;           /* no more tasks */
+	package_sink *sink; /* the file being written */
+	enc_stream *es;     /* the file's converter, NULL for UTF-8 */
+	char *spare;        /* the thread's conversion buffer */
+	size_t spare_cap;
+	err_code err; /* the first error of a task */
+	err_info why;
+} export_pipe;
+
+#define EXPORT_OFFICES 256 /* office codes kept while reading rows */
+
 typedef struct export_job {
+	char offices[EXPORT_OFFICES][13]; /* offices the rows read so far name */
+	size_t noffices;
+	int offices_overflow; /* more than that: offices are found by SQL */
 	db *d;
 	const export_opts *o;
 	enc_kind enc;
@@ -42,8 +90,7 @@ typedef struct export_job {
 	char dir[4352]; /* temporary folder the files are written into */
 	uint64_t done, total;
 	csv_buf csv;
-	char *conv; /* converted text */
-	size_t conv_len, conv_cap;
+	export_pipe pipe;
 } export_job;
 
 /* ---- SQL text ---- */
@@ -130,7 +177,34 @@ typedef struct export_counts {
 	uint64_t range, extra, table;
 } export_counts;
 
-/* Fill temp.x_<table> with the rows batch rows refer to, outside the range; count. */
+/*
+ * The offices rows refer to, from SQL: used when rows name more offices
+ * than export_note_office keeps while reading (then offices cost one more
+ * pass over each table that has an office column).
+ */
+static err_code export_collect_offices(db *d, int64_t first, int64_t last, err_info *e)
+{
+	size_t n;
+	const exchange_table *tabs = exchange_tables(&n);
+	err_code c = ERR_OK;
+	for (size_t i = 0; i < n && c == ERR_OK; i++) {
+		if (!(tabs[i].flags & EX_OFFICE))
+			continue;
+		char *sql = export_sqlf(
+		    "INSERT OR IGNORE INTO temp.x_offices SELECT o.id FROM offices o WHERE "
+		    "o.chg_seq NOT BETWEEN ?1 AND ?2 AND o.code IN (SELECT t.office FROM %s t "
+		    "WHERE " EXPORT_IN_BATCH ")",
+		    tabs[i].name, tabs[i].name);
+		c = export_exec(d, sql, first, last, e);
+		free(sql);
+	}
+	return c;
+}
+
+/*
+ * Fill temp.x_<table> with the rows batch rows refer to, outside the range;
+ * count. Offices are left to the reading of the rows (export_note_office).
+ */
 static err_code export_collect(db *d, int64_t first, int64_t last, export_counts *counts,
                                err_info *e)
 {
@@ -156,22 +230,12 @@ static err_code export_collect(db *d, int64_t first, int64_t last, export_counts
 				char *sql = export_sqlf(
 				    "INSERT OR IGNORE INTO temp.x_%s SELECT t.%s FROM %s t "
 				    "WHERE " EXPORT_IN_BATCH " AND t.%s IS NOT NULL AND NOT EXISTS "
-				                             "(SELECT 1 FROM %s p WHERE p.id = "
+				    "(SELECT 1 FROM %s p WHERE p.id = "
 				    "t.%s AND p.chg_seq BETWEEN ?1 AND ?2)",
 				    target, r->col, t->name, t->name, r->col, target, r->col);
 				c = export_exec(d, sql, first, last, e);
 				free(sql);
 			}
-		}
-		if (c == ERR_OK && (t->flags & EX_OFFICE)) {
-			char *sql = export_sqlf(
-			    "INSERT OR IGNORE INTO temp.x_offices SELECT o.id FROM offices o WHERE "
-			    "o.chg_seq NOT BETWEEN ?1 AND ?2 AND o.code IN (SELECT t.office FROM "
-			    "%s t "
-			    "WHERE " EXPORT_IN_BATCH ")",
-			    t->name, t->name);
-			c = export_exec(d, sql, first, last, e);
-			free(sql);
 		}
 	}
 	for (size_t i = 0; i < n && c == ERR_OK; i++) {
@@ -243,65 +307,263 @@ static char *export_select(const exchange_table *t, const export_counts *n, int 
 	return wrapped;
 }
 
+/* ---- the second thread ---- */
+
+/*
+ * Convert a chunk of UTF-8 records and find where each ends in the result:
+ * at a CRLF outside quotes (the bytes " CR LF never occur inside a GB18030
+ * character, and the writer quotes every field holding CR or LF).
+ */
+static err_code export_convert(export_pipe *p, export_conv *cv, err_info *e)
+{
+	if (p->es == NULL) {
+		size_t bad = 0;
+		if (!enc_utf8_valid(cv->text, cv->len, &bad))
+			return err_set(e, ERR_ENC_INVALID, MSG_NONE, "第%zu字节", bad + 1);
+		return ERR_OK;
+	}
+	size_t olen = 0;
+	err_code c = enc_stream_feed(p->es, cv->text, cv->len, &p->spare, &olen, &p->spare_cap, e);
+	if (c != ERR_OK)
+		return c;
+	char *in = cv->text;
+	size_t in_cap = cv->cap;
+	cv->text = p->spare;
+	cv->cap = p->spare_cap;
+	cv->len = olen;
+	p->spare = in;
+	p->spare_cap = in_cap;
+	size_t k = 0;
+	int quoted = 0;
+	for (size_t i = 0; i + 1 < olen && k < cv->n; i++) {
+		char ch = cv->text[i];
+		if (ch == '"')
+			quoted = !quoted;
+		else if (ch == '\r' && !quoted && cv->text[i + 1] == '\n')
+			cv->ends[k++] = (uint32_t)(i + 2);
+	}
+	if (k != cv->n)
+		return err_set(e, ERR_INTERNAL, MSG_NONE, "export: %zu of %zu records", k, cv->n);
+	return ERR_OK;
+}
+
+static err_code export_slot_run(export_pipe *p, export_slot *s, err_info *e)
+{
+	if (s->conv != NULL)
+		return export_convert(p, s->conv, e);
+	return package_sink_write(p->sink, s->data, s->len, e);
+}
+
+static void *export_pipe_main(void *arg)
+{
+	export_pipe *p = arg;
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (p->count == 0 && !p->stop)
+			pthread_cond_wait(&p->filled, &p->mu);
+		if (p->count == 0)
+			break;
+		export_slot *s = &p->ring[p->tail];
+		int skip = p->err != ERR_OK;
+		pthread_mutex_unlock(&p->mu);
+		err_info why;
+		err_code c = skip ? ERR_OK : export_slot_run(p, s, &why);
+		pthread_mutex_lock(&p->mu);
+		if (c != ERR_OK && p->err == ERR_OK) {
+			p->err = c;
+			p->why = why;
+		}
+		s->len = 0;
+		s->conv = NULL;
+		p->tail = (p->tail + 1) % EXPORT_PIPE_SLOTS;
+		p->count--;
+		pthread_cond_signal(&p->emptied);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+static void export_pipe_start(export_pipe *p)
+{
+	memset(p, 0, sizeof *p);
+	if (pthread_mutex_init(&p->mu, NULL) != 0)
+		return;
+	if (pthread_cond_init(&p->filled, NULL) != 0 || pthread_cond_init(&p->emptied, NULL) != 0 ||
+	    pthread_create(&p->thread, NULL, export_pipe_main, p) != 0)
+		return;
+	p->threaded = 1;
+}
+
+static void export_pipe_end(export_pipe *p)
+{
+	if (p->threaded) {
+		pthread_mutex_lock(&p->mu);
+		p->stop = 1;
+		pthread_cond_signal(&p->filled);
+		pthread_mutex_unlock(&p->mu);
+		pthread_join(p->thread, NULL);
+	}
+	for (size_t i = 0; i < EXPORT_PIPE_SLOTS; i++)
+		free(p->ring[i].data);
+	memset(p->ring, 0, sizeof p->ring);
+	free(p->spare);
+	p->spare = NULL;
+}
+
+/* The next slot to fill, once the thread is done with it. */
+static export_slot *export_pipe_claim(export_pipe *p)
+{
+	if (p->threaded) {
+		pthread_mutex_lock(&p->mu);
+		while (p->count == EXPORT_PIPE_SLOTS)
+			pthread_cond_wait(&p->emptied, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return &p->ring[p->head];
+}
+
+/* Hand the claimed slot over; the first error of a task, if any yet. */
+static err_code export_pipe_publish(export_pipe *p, err_info *e)
+{
+	export_slot *s = &p->ring[p->head];
+	if (!p->threaded) {
+		err_code c = export_slot_run(p, s, e);
+		s->len = 0;
+		s->conv = NULL;
+		return c;
+	}
+	pthread_mutex_lock(&p->mu);
+	p->head = (p->head + 1) % EXPORT_PIPE_SLOTS;
+	p->count++;
+	pthread_cond_signal(&p->filled);
+	err_code c = p->err;
+	if (c != ERR_OK && e != NULL)
+		*e = p->why;
+	pthread_mutex_unlock(&p->mu);
+	return c;
+}
+
+/* Wait until every task handed over is done; the first error, if any. */
+static err_code export_pipe_drain(export_pipe *p, err_info *e)
+{
+	if (!p->threaded)
+		return ERR_OK;
+	pthread_mutex_lock(&p->mu);
+	while (p->count > 0)
+		pthread_cond_wait(&p->emptied, &p->mu);
+	err_code c = p->err;
+	if (c != ERR_OK && e != NULL)
+		*e = p->why;
+	p->err = ERR_OK;
+	pthread_mutex_unlock(&p->mu);
+	return c;
+}
+
+/* Add an error's place (the file) to its detail. */
+static err_code export_where(err_code c, const char *name, err_info *e)
+{
+	if (c != ERR_OK && e != NULL && e->code != ERR_PKG_IO && e->code != ERR_NOMEM) {
+		char why[sizeof e->detail];
+		memcpy(why, e->detail, sizeof why);
+		err_set(e, c, MSG_NONE, "%s：%s", name, why);
+	}
+	return c;
+}
+
 /* ---- writing one file ---- */
 
-static err_code export_flush(export_job *x, package_sink *sink, enc_stream *es, const char *name,
-                             err_info *e)
+/* Convert the UTF-8 text in x->csv and hand it to be written. */
+static err_code export_flush(export_job *x, enc_stream *es, const char *name, err_info *e)
 {
 	if (x->csv.oom)
 		return err_set(e, ERR_NOMEM, MSG_NONE, NULL);
 	if (x->csv.n == 0)
 		return ERR_OK;
-	err_code c;
+	err_code c = ERR_OK;
+	export_slot *s = export_pipe_claim(&x->pipe);
 	if (es != NULL) {
-		x->conv_len = 0;
-		c = enc_stream_feed(es, x->csv.s, x->csv.n, &x->conv, &x->conv_len, &x->conv_cap,
-		                    e);
-		if (c == ERR_OK)
-			c = package_sink_write(sink, x->conv, x->conv_len, e);
+		s->len = 0;
+		c = enc_stream_feed(es, x->csv.s, x->csv.n, &s->data, &s->len, &s->cap, e);
 	} else {
 		size_t bad = 0;
-		c = enc_utf8_valid(x->csv.s, x->csv.n, &bad)
-		        ? package_sink_write(sink, x->csv.s, x->csv.n, e)
-		        : err_set(e, ERR_ENC_INVALID, MSG_NONE, "%s", name);
+		if (!enc_utf8_valid(x->csv.s, x->csv.n, &bad)) {
+			c = err_set(e, ERR_ENC_INVALID, MSG_NONE, "第%zu字节", bad + 1);
+		} else {
+			/* UTF-8 needs no conversion: the text itself becomes the slot's. */
+			char *data = s->data;
+			size_t cap = s->cap;
+			s->data = x->csv.s;
+			s->cap = x->csv.cap;
+			s->len = x->csv.n;
+			x->csv.s = data;
+			x->csv.cap = cap;
+			x->csv.n = 0;
+		}
 	}
-	if (c != ERR_OK && e != NULL && e->code != ERR_PKG_IO && e->code != ERR_NOMEM) {
-		/* Text that cannot be written in the package encoding: say where. */
-		char why[sizeof e->detail];
-		memcpy(why, e->detail, sizeof why);
-		err_set(e, c, MSG_NONE, "%s：%s", name, why);
-	}
+	if (c == ERR_OK)
+		c = export_pipe_publish(&x->pipe, e);
 	csv_buf_clear(&x->csv);
+	return export_where(c, name, e);
+}
+
+/* Hand already converted bytes to be written, gathered into large slots. */
+static err_code export_put_converted(export_job *x, const char *data, size_t n, int last,
+                                     err_info *e)
+{
+	export_slot *s = &x->pipe.ring[x->pipe.head];
+	if (n > 0 && s->len + n > s->cap) {
+		size_t cap = s->cap ? s->cap : EXPORT_FLUSH + 4096;
+		while (cap < s->len + n)
+			cap *= 2;
+		char *nd = realloc(s->data, cap);
+		if (nd == NULL)
+			return err_set(e, ERR_NOMEM, MSG_NONE, NULL);
+		s->data = nd;
+		s->cap = cap;
+	}
+	if (n > 0) {
+		memcpy(s->data + s->len, data, n);
+		s->len += n;
+	}
+	if (s->len < EXPORT_FLUSH && !last)
+		return ERR_OK;
+	err_code c = s->len > 0 ? export_pipe_publish(&x->pipe, e) : ERR_OK;
+	export_pipe_claim(&x->pipe);
 	return c;
 }
 
 /*
- * Rows are sorted in memory: each row's keys and CSV record go into large
- * blocks, an array of pointers is sorted, and the records are written in
- * that order. A table too large for EXPORT_SORT_MEM is read again with
- * ORDER BY, leaving the sort to SQLite, which spills to disk.
+ * Rows are sorted in memory: each row's keys go into large blocks, its
+ * record into chunks that the second thread converts while reading goes
+ * on; an array of row references is sorted, and the converted records are
+ * written in that order. A table too large for EXPORT_SORT_MEM is read
+ * again with ORDER BY, leaving the sort to SQLite, which spills to disk.
  */
 #define EXPORT_BLOCK (64u << 20)
-#define EXPORT_SORT_MEM ((size_t)1 << 30)
+#define EXPORT_SORT_MEM ((size_t)1 << 30) /* unless export_opts.sort_mem says otherwise */
+#define EXPORT_CONV_ROWS 4096             /* records per conversion chunk */
 
 /*
  * A kept row: the first 16 bytes of its first key as two big-endian
- * numbers, so most comparisons are of integers, and the row itself: per key
- * a 4-byte length and the bytes, a UINT32_MAX mark, the record's length and
- * the record.
+ * numbers, so most comparisons are of integers; its keys (per key a 4-byte
+ * length and the bytes, then a UINT32_MAX mark); and its record, the
+ * idx-th of conversion chunk `chunk`.
  */
 typedef struct export_sort_row {
 	uint64_t k0, k1;
 	const char *p;
+	uint32_t chunk, idx;
 } export_sort_row;
 
 typedef struct export_sorter {
 	char **blocks;
 	size_t nblocks, used; /* bytes used in the last block */
-	size_t total;
+	size_t total;         /* memory held, keys and records */
+	size_t limit;         /* most memory to hold */
 	export_sort_row *rows;
 	size_t nrows, caprows;
-	size_t nkeys;
+	export_conv **convs;
+	size_t nconvs, capconvs;
 } export_sorter;
 
 static void export_sorter_free(export_sorter *s)
@@ -310,13 +572,19 @@ static void export_sorter_free(export_sorter *s)
 		free(s->blocks[i]);
 	free(s->blocks);
 	free(s->rows);
+	for (size_t i = 0; i < s->nconvs; i++) {
+		free(s->convs[i]->text);
+		free(s->convs[i]->ends);
+		free(s->convs[i]);
+	}
+	free(s->convs);
 	memset(s, 0, sizeof *s);
 }
 
 /* Room for n bytes in the current block; NULL when out of memory or over the cap. */
 static char *export_sorter_alloc(export_sorter *s, size_t n)
 {
-	if (s->total + n > EXPORT_SORT_MEM)
+	if (s->total + n > s->limit)
 		return NULL;
 	if (s->nblocks == 0 || s->used + n > EXPORT_BLOCK) {
 		size_t size = n > EXPORT_BLOCK ? n : EXPORT_BLOCK;
@@ -355,7 +623,7 @@ static int export_row_cmp(const void *a, const void *b)
 	if (ra->k1 != rb->k1)
 		return ra->k1 < rb->k1 ? -1 : 1;
 	const char *p = ra->p, *q = rb->p;
-	/* Both rows have the same number of keys; the record length follows them. */
+	/* Both rows have the same number of keys, each list ended by UINT32_MAX. */
 	for (;;) {
 		uint32_t lp = export_get_u32(p), lq = export_get_u32(q);
 		if (lp == UINT32_MAX)
@@ -370,13 +638,89 @@ static int export_row_cmp(const void *a, const void *b)
 	}
 }
 
-/* Keep the current row: its sort keys (from st) and the record now in x->csv. */
+/*
+ * Sort rows by their 16-byte prefixes with a radix sort (stable, 16 bits at
+ * a time, least significant first, skipping digits all rows share), then
+ * put runs of equal prefixes in full key order. Falls back to qsort when
+ * the scratch array cannot be had.
+ */
+static void export_sort_rows(export_sort_row *rows, size_t n)
+{
+	if (n < 2)
+		return;
+	export_sort_row *tmp = n > 64 ? malloc(n * sizeof *tmp) : NULL;
+	size_t *count = tmp != NULL ? malloc(65536 * sizeof *count) : NULL;
+	if (count == NULL) {
+		free(tmp);
+		qsort(rows, n, sizeof *rows, export_row_cmp);
+		return;
+	}
+	export_sort_row *from = rows, *to = tmp;
+	for (int pass = 0; pass < 8; pass++) {
+		int shift = (pass % 4) * 16;
+		int low = pass < 4; /* k1 first: it is the less significant half */
+		memset(count, 0, 65536 * sizeof *count);
+		for (size_t i = 0; i < n; i++)
+			count[((low ? from[i].k1 : from[i].k0) >> shift) & 0xFFFF]++;
+		size_t first = ((low ? from[0].k1 : from[0].k0) >> shift) & 0xFFFF;
+		if (count[first] == n)
+			continue;
+		size_t sum = 0;
+		for (size_t d = 0; d < 65536; d++) {
+			size_t c = count[d];
+			count[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			to[count[((low ? from[i].k1 : from[i].k0) >> shift) & 0xFFFF]++] = from[i];
+		export_sort_row *swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != rows)
+		memcpy(rows, from, n * sizeof *rows);
+	free(count);
+	free(tmp);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && rows[j].k0 == rows[i].k0 && rows[j].k1 == rows[i].k1)
+			j++;
+		if (j - i > 1)
+			qsort(rows + i, j - i, sizeof *rows, export_row_cmp);
+		i = j;
+	}
+}
+
+/* The conversion chunk being filled, a new one when the last went to be converted. */
+static export_conv *export_sorter_conv(export_sorter *s)
+{
+	if (s->nconvs > 0 && s->convs[s->nconvs - 1]->n < EXPORT_CONV_ROWS)
+		return s->convs[s->nconvs - 1];
+	if (s->nconvs == s->capconvs) {
+		size_t cap = s->capconvs ? s->capconvs * 2 : 64;
+		export_conv **n = realloc(s->convs, cap * sizeof *n);
+		if (n == NULL)
+			return NULL;
+		s->convs = n;
+		s->capconvs = cap;
+	}
+	export_conv *cv = calloc(1, sizeof *cv);
+	if (cv == NULL || (cv->ends = malloc(EXPORT_CONV_ROWS * sizeof *cv->ends)) == NULL) {
+		free(cv);
+		return NULL;
+	}
+	cv->cap_ends = EXPORT_CONV_ROWS;
+	s->convs[s->nconvs++] = cv;
+	return cv;
+}
+
+/* Keep the current row: its sort keys (from st) and its UTF-8 record rec. */
 static int export_sorter_add(export_sorter *s, sqlite3_stmt *st, const exchange_table *t,
                              const csv_buf *rec)
 {
 	char keys[4][24];
 	const char *kv[4];
-	size_t kl[4], need = 4 + 4 + rec->n, extra = 0;
+	size_t kl[4], need = 4, extra = 0;
 	for (size_t k = 0; k < t->nsort; k++) {
 		int col = t->sort[k].field >= 0 ? t->sort[k].field
 		                                : (int)(t->nfields + EXCHANGE_TAIL_COLS + extra++);
@@ -402,9 +746,24 @@ static int export_sorter_add(export_sorter *s, sqlite3_stmt *st, const exchange_
 		s->rows = nr;
 		s->caprows = cap;
 	}
-	char *p = export_sorter_alloc(s, need);
-	if (p == NULL)
+	export_conv *cv = export_sorter_conv(s);
+	char *p = cv != NULL ? export_sorter_alloc(s, need) : NULL;
+	if (p == NULL || s->total + rec->n > s->limit)
 		return 0;
+	if (cv->len + rec->n > cv->cap) {
+		size_t cap = cv->cap ? cv->cap * 2 : 1u << 19;
+		while (cap < cv->len + rec->n)
+			cap *= 2;
+		char *nt = realloc(cv->text, cap);
+		if (nt == NULL)
+			return 0;
+		cv->text = nt;
+		cv->cap = cap;
+	}
+	memcpy(cv->text + cv->len, rec->s, rec->n);
+	cv->len += rec->n;
+	cv->ends[cv->n++] = (uint32_t)cv->len;
+	s->total += rec->n;
 	/* Zero-padded, a shorter key sorts before a longer one it starts, as memcmp has it. */
 	unsigned char pre[16] = {0};
 	memcpy(pre, kv[0], kl[0] < 16 ? kl[0] : 16);
@@ -415,24 +774,51 @@ static int export_sorter_add(export_sorter *s, sqlite3_stmt *st, const exchange_
 		row->k1 = row->k1 << 8 | pre[8 + i];
 	}
 	row->p = p;
+	row->chunk = (uint32_t)(s->nconvs - 1);
+	row->idx = (uint32_t)(cv->n - 1);
 	for (size_t k = 0; k < t->nsort; k++) {
 		export_put_u32(p, (uint32_t)kl[k]);
 		memcpy(p + 4, kv[k], kl[k]);
 		p += 4 + kl[k];
 	}
 	export_put_u32(p, UINT32_MAX);
-	export_put_u32(p + 4, (uint32_t)rec->n);
-	memcpy(p + 8, rec->s, rec->n);
 	return 1;
 }
 
-/* The record of a kept row. */
-static const char *export_sorted_record(const char *p, size_t *len)
+/* Send the chunk just filled to be converted. */
+static err_code export_sorter_submit(export_job *x, export_sorter *s, err_info *e)
 {
-	while (export_get_u32(p) != UINT32_MAX)
-		p += 4 + export_get_u32(p);
-	*len = export_get_u32(p + 4);
-	return p + 8;
+	if (s->nconvs == 0)
+		return ERR_OK;
+	export_slot *slot = export_pipe_claim(&x->pipe);
+	slot->conv = s->convs[s->nconvs - 1];
+	slot->len = 0;
+	return export_pipe_publish(&x->pipe, e);
+}
+
+/* Remember the office a row names, so offices.csv (written last) includes it. */
+static void export_note_office(export_job *x, const char *code)
+{
+	if (code == NULL || code[0] == '\0' || x->offices_overflow)
+		return;
+	for (size_t i = x->noffices; i-- > 0;)
+		if (strcmp(x->offices[i], code) == 0)
+			return;
+	if (x->noffices == EXPORT_OFFICES || strlen(code) >= sizeof x->offices[0]) {
+		x->offices_overflow = 1;
+		return;
+	}
+	memcpy(x->offices[x->noffices++], code, strlen(code) + 1);
+}
+
+static int export_office_field(const exchange_table *t)
+{
+	if (!(t->flags & EX_OFFICE))
+		return -1;
+	for (size_t i = 0; i < t->nfields; i++)
+		if (strcmp(t->fields[i].name, "office") == 0)
+			return (int)i;
+	return -1;
 }
 
 static void export_put_row(csv_buf *b, sqlite3_stmt *st, int ncols)
@@ -451,8 +837,8 @@ static void export_put_row(csv_buf *b, sqlite3_stmt *st, int ncols)
  * Returns ERR_NOMEM with *too_big when the sorter hit its cap.
  */
 static err_code export_rows(export_job *x, const exchange_table *t, const export_counts *n,
-                            const export_batch *b, export_sorter *sorter, package_sink *sink,
-                            enc_stream *es, package_file *pf, int *too_big, err_info *e)
+                            const export_batch *b, export_sorter *sorter, enc_stream *es,
+                            package_file *pf, int *too_big, err_info *e)
 {
 	char *sql = export_select(t, n, sorter == NULL);
 	if (sql == NULL)
@@ -465,20 +851,25 @@ static err_code export_rows(export_job *x, const exchange_table *t, const export
 	sqlite3_bind_int64(st, 1, b->first_seq);
 	sqlite3_bind_int64(st, 2, b->last_seq);
 	int ncols = (int)t->nfields + EXCHANGE_TAIL_COLS;
+	int office = export_office_field(t);
 	err_code c = ERR_OK;
 	csv_buf rec = {0};
 	while (c == ERR_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (office >= 0)
+			export_note_office(x, (const char *)sqlite3_column_text(st, office));
 		if (sorter != NULL) {
 			csv_buf_clear(&rec);
 			export_put_row(&rec, st, ncols);
 			if (rec.oom || !export_sorter_add(sorter, st, t, &rec)) {
 				*too_big = 1;
 				c = err_set(e, ERR_NOMEM, MSG_NONE, NULL);
+			} else if (sorter->convs[sorter->nconvs - 1]->n == EXPORT_CONV_ROWS) {
+				c = export_sorter_submit(x, sorter, e);
 			}
 		} else {
 			export_put_row(&x->csv, st, ncols);
 			if (x->csv.n >= EXPORT_FLUSH)
-				c = export_flush(x, sink, es, pf->name, e);
+				c = export_flush(x, es, pf->name, e);
 		}
 		pf->rows++;
 		x->done++;
@@ -489,6 +880,27 @@ static err_code export_rows(export_job *x, const exchange_table *t, const export
 		c = db_error(x->d, rc, e);
 	sqlite3_finalize(st);
 	csv_buf_free(&rec);
+	/* The last chunk, if not full, still has to be converted. */
+	if (c == ERR_OK && sorter != NULL && sorter->nconvs > 0 &&
+	    sorter->convs[sorter->nconvs - 1]->n < EXPORT_CONV_ROWS)
+		c = export_sorter_submit(x, sorter, e);
+	return c;
+}
+
+/* Write the sorted rows' converted records. */
+static err_code export_sorted_out(export_job *x, export_sorter *s, err_info *e)
+{
+	export_sort_rows(s->rows, s->nrows);
+	export_pipe_claim(&x->pipe);
+	err_code c = ERR_OK;
+	for (size_t i = 0; i < s->nrows && c == ERR_OK; i++) {
+		const export_conv *cv = s->convs[s->rows[i].chunk];
+		uint32_t k = s->rows[i].idx;
+		uint32_t from = k ? cv->ends[k - 1] : 0;
+		c = export_put_converted(x, cv->text + from, cv->ends[k] - from, 0, e);
+	}
+	if (c == ERR_OK)
+		c = export_put_converted(x, "", 0, 1, e);
 	return c;
 }
 
@@ -502,44 +914,70 @@ static err_code export_table(export_job *x, const exchange_table *t, const expor
 	err_code c = package_sink_open(x->dir, pf->name, &sink, e);
 	if (c == ERR_OK && x->enc != ENC_UTF8)
 		c = enc_stream_new(ENC_UTF8, x->enc, &es, e);
-	if (c == ERR_OK && x->bom)
-		c = package_sink_write(sink, "\xEF\xBB\xBF", 3, e);
+	x->pipe.sink = sink;
+	x->pipe.es = es;
 	csv_buf_clear(&x->csv);
+	if (x->bom)
+		csv_buf_put(&x->csv, "\xEF\xBB\xBF", 3);
 	for (size_t i = 0; i < t->nfields; i++)
 		csv_put_field(&x->csv, t->fields[i].name, strlen(t->fields[i].name), i == 0);
 	for (size_t i = 0; i < EXCHANGE_TAIL_COLS; i++)
 		csv_put_field(&x->csv, exchange_tail_names[i], strlen(exchange_tail_names[i]), 0);
 	csv_end_record(&x->csv);
+	/* The header goes first, converted here before the thread converts anything. */
+	if (c == ERR_OK)
+		c = export_flush(x, es, pf->name, e);
 
-	export_sorter sorter = {.nkeys = t->nsort};
+	export_sorter sorter = {.limit = x->o->sort_mem ? x->o->sort_mem : EXPORT_SORT_MEM};
 	int too_big = 0;
 	uint64_t done = x->done;
 	if (c == ERR_OK)
-		c = export_rows(x, t, n, b, &sorter, sink, es, pf, &too_big, e);
+		c = export_rows(x, t, n, b, &sorter, es, pf, &too_big, e);
+	err_info why;
+	/* Every chunk converted (or the thread stopped on an error) before going on. */
+	err_code converted = export_pipe_drain(&x->pipe, &why);
+	if (c == ERR_OK && converted != ERR_OK) {
+		c = converted;
+		if (e != NULL)
+			*e = why;
+		export_where(c, pf->name, e);
+	}
 	if (c == ERR_OK) {
-		if (sorter.nrows > 1)
-			qsort(sorter.rows, sorter.nrows, sizeof *sorter.rows, export_row_cmp);
-		for (size_t i = 0; i < sorter.nrows && c == ERR_OK; i++) {
-			size_t len;
-			const char *r = export_sorted_record(sorter.rows[i].p, &len);
-			csv_buf_put(&x->csv, r, len);
-			if (x->csv.n >= EXPORT_FLUSH)
-				c = export_flush(x, sink, es, pf->name, e);
-		}
+		c = export_sorted_out(x, &sorter, e);
 	} else if (too_big) {
 		/* Too large to sort here: let SQLite sort, starting the file's rows again. */
 		export_sorter_free(&sorter);
+		if (es != NULL) {
+			/* The thread converted part of the rows: begin the conversion anew. */
+			enc_stream_free(es);
+			es = NULL;
+			c = enc_stream_new(ENC_UTF8, x->enc, &es, e);
+			x->pipe.es = es;
+		} else {
+			c = ERR_OK;
+		}
 		x->done = done;
 		pf->rows = 0;
-		err_clear(e);
-		c = export_rows(x, t, n, b, NULL, sink, es, pf, &too_big, e);
+		if (c == ERR_OK) {
+			err_clear(e);
+			c = export_rows(x, t, n, b, NULL, es, pf, &too_big, e);
+		}
+		if (c == ERR_OK)
+			c = export_flush(x, es, pf->name, e);
 	}
 	export_sorter_free(&sorter);
-	if (c == ERR_OK)
-		c = export_flush(x, sink, es, pf->name, e);
 	if (c == ERR_OK && es != NULL)
 		c = enc_stream_finish(es, e);
+	/* The thread must be done with the file before it is closed, even after an error. */
+	err_code wrote = export_pipe_drain(&x->pipe, &why);
+	if (c == ERR_OK && wrote != ERR_OK) {
+		c = wrote;
+		if (e != NULL)
+			*e = why;
+	}
 	enc_stream_free(es);
+	x->pipe.sink = NULL;
+	x->pipe.es = NULL;
 	if (c == ERR_OK) {
 		c = package_sink_close(sink, pf, e);
 		sink = NULL;
@@ -757,6 +1195,36 @@ static int64_t export_epoch(const char *stamp)
 	return (int64_t)timegm(&tm);
 }
 
+/* Add the offices the rows named (outside the range) to the batch. */
+static err_code export_add_offices(export_job *x, const export_batch *b, export_counts *n,
+                                   err_info *e)
+{
+	db *d = x->d;
+	if (x->offices_overflow)
+		DB_TRY(export_collect_offices(d, b->first_seq, b->last_seq, e));
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(d->conn,
+	                            "INSERT OR IGNORE INTO temp.x_offices SELECT id FROM offices "
+	                            "WHERE code = ?3 AND chg_seq NOT BETWEEN ?1 AND ?2",
+	                            -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_error(d, rc, e);
+	err_code c = ERR_OK;
+	for (size_t i = 0; i < x->noffices && c == ERR_OK; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, b->first_seq);
+		sqlite3_bind_int64(st, 2, b->last_seq);
+		sqlite3_bind_text(st, 3, x->offices[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			c = db_error(d, rc, e);
+	}
+	sqlite3_finalize(st);
+	if (c == ERR_OK)
+		c = export_count(d, "SELECT count(*) FROM temp.x_offices", 0, 0, &n->extra, e);
+	return c;
+}
+
 /* Write every file and the manifest into x->dir; fills b's files, rows and manifest hash. */
 static err_code export_write(export_job *x, export_batch *b, err_info *e)
 {
@@ -771,11 +1239,21 @@ static err_code export_write(export_job *x, export_batch *b, err_info *e)
 		x->total += counts[i].range + counts[i].extra;
 	b->rows = 0;
 	b->nfiles = 0;
-	for (size_t i = 0; i < n && c == ERR_OK; i++) {
-		c = export_table(x, &tabs[i], &counts[i], b, &b->files[i], e);
+	export_pipe_start(&x->pipe);
+	/*
+	 * Offices (the first file) are written last, once the rows that name
+	 * them have been read; the manifest keeps the order parents first.
+	 */
+	for (size_t k = 1; k <= n && c == ERR_OK; k++) {
+		size_t i = k % n;
+		if (i == 0)
+			c = export_add_offices(x, b, &counts[0], e);
+		if (c == ERR_OK)
+			c = export_table(x, &tabs[i], &counts[i], b, &b->files[i], e);
 		b->rows += b->files[i].rows;
-		b->nfiles++;
 	}
+	b->nfiles = n;
+	export_pipe_end(&x->pipe);
 	if (x->o->progress != NULL && c == ERR_OK)
 		x->o->progress(x->o->ctx, "", x->done, x->total);
 	export_drop_sets(d);
@@ -893,7 +1371,6 @@ err_code export_run(db *d, const export_opts *o, export_result *r, err_info *e)
 	db_exec(d, c == ERR_OK ? "COMMIT" : "ROLLBACK", NULL);
 	sqlite3_exec(d->conn, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	csv_buf_free(&x.csv);
-	free(x.conv);
 
 	if (c == ERR_OK && again && strcmp(b->manifest_sha256, old.manifest_sha256) != 0) {
 		const char *diff = PACKAGE_MANIFEST;

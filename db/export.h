@@ -29,6 +29,8 @@ typedef struct export_opts {
 	int bom;                     /* 1: UTF-8 files start with a BOM; -1: as before / none */
 	int tar;                     /* 1: one .tar file instead of a folder */
 	const char *seal_key;        /* public key file: one sealed file (implies tar) */
+	size_t sort_mem;             /* bytes for sorting a file's rows in memory (0: 1 GiB);
+	                                beyond, SQLite sorts them, spilling to disk */
 	export_progress_fn progress; /* may be NULL */
 	void *ctx;
 } export_opts;
