@@ -1229,6 +1229,80 @@ static err_code import_write_report(import_job *x, err_info *e)
 	return c;
 }
 
+/* ---- reading the log back ---- */
+
+static void import_log_read(sqlite3_stmt *st, void *item)
+{
+	import_log_entry *l = item;
+	memset(l, 0, sizeof *l);
+	l->id = sqlite3_column_int64(st, 0);
+	DB_COL_BUF(st, 1, l->office);
+	l->batch = sqlite3_column_int64(st, 2);
+	DB_COL_BUF(st, 3, l->manifest_sha256);
+	DB_COL_BUF(st, 4, l->created_at);
+	DB_COL_BUF(st, 5, l->applied_at);
+	DB_COL_BUF(st, 6, l->login);
+	l->total.inserted = (uint64_t)sqlite3_column_int64(st, 7);
+	l->total.updated = (uint64_t)sqlite3_column_int64(st, 8);
+	l->total.unchanged = (uint64_t)sqlite3_column_int64(st, 9);
+	l->total.older = (uint64_t)sqlite3_column_int64(st, 10);
+	l->total.conflicts = (uint64_t)sqlite3_column_int64(st, 11);
+}
+
+err_code import_log_recent(db *d, size_t limit, import_log_list *out, err_info *e)
+{
+	*out = (import_log_list){0};
+	if (d == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	sqlite3_stmt *st = db_stmt(d,
+	                           "SELECT id, office, batch, manifest_sha256, created_at, "
+	                           "applied_at, login, inserted, updated, unchanged, older, "
+	                           "conflicts FROM import_log ORDER BY id DESC LIMIT ?1",
+	                           e);
+	if (st == NULL)
+		return e ? e->code : ERR_DB;
+	sqlite3_bind_int64(st, 1, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
+	void *items = NULL;
+	DB_TRY(db_fetch_all(d, st, import_log_read, sizeof(import_log_entry), &items, &out->n, e));
+	out->items = items;
+	return ERR_OK;
+}
+
+void import_log_list_free(import_log_list *l)
+{
+	DB_LIST_FREE(l);
+}
+
+static void import_conflict_read(sqlite3_stmt *st, void *item)
+{
+	import_conflict *c = item;
+	memset(c, 0, sizeof *c);
+	DB_COL_BUF(st, 0, c->table);
+	DB_COL_BUF(st, 1, c->key);
+	c->line = (uint64_t)sqlite3_column_int64(st, 2);
+	c->local_version = sqlite3_column_int64(st, 3);
+	c->incoming_version = sqlite3_column_int64(st, 4);
+	DB_COL_BUF(st, 5, c->reason);
+}
+
+err_code import_log_conflicts(db *d, int64_t import_id, import_conflict **out, size_t *n,
+                              err_info *e)
+{
+	*out = NULL;
+	*n = 0;
+	if (d == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	void *items = NULL;
+	DB_TRY(db_list_by_id(d,
+	                     "SELECT tbl, row_key, line, coalesce(local_version, 0), "
+	                     "incoming_version, reason FROM import_conflicts WHERE import_id = ?1 "
+	                     "ORDER BY n",
+	                     import_id, import_conflict_read, sizeof(import_conflict), &items, n,
+	                     e));
+	*out = items;
+	return ERR_OK;
+}
+
 /* ---- the whole run ---- */
 
 void import_report_free(import_report *r)

@@ -79,4 +79,34 @@ err_code import_run(db *d, const import_opts *o, import_report *r, err_info *e);
 /* Release the conflict list; NULL is fine. */
 void import_report_free(import_report *r);
 
+/* ---- the import log, for the administrator's screen ---- */
+
+/* One package applied here. */
+typedef struct import_log_entry {
+	int64_t id;
+	char office[13];
+	int64_t batch;
+	char manifest_sha256[65];
+	char created_at[21]; /* the batch's time at the sender */
+	char applied_at[21];
+	char login[33]; /* who imported it ("" for the command line) */
+	import_counts total;
+} import_log_entry;
+
+typedef struct import_log_list {
+	import_log_entry *items; /* newest first */
+	size_t n;
+} import_log_list;
+
+/* The last `limit` packages applied here. */
+err_code import_log_recent(db *d, size_t limit, import_log_list *out, err_info *e);
+void import_log_list_free(import_log_list *l);
+
+/*
+ * The conflicts of one import (its report), in the order found; *out is
+ * malloc'ed (NULL when there are none) and the caller frees it.
+ */
+err_code import_log_conflicts(db *d, int64_t import_id, import_conflict **out, size_t *n,
+                              err_info *e);
+
 #endif

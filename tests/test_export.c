@@ -785,6 +785,29 @@ static void conflicting_edits_are_kept_and_reported(void)
 	free(rep), free(u), free(rp);
 	import_report_free(&r);
 	CHECK_INT(q(b, "SELECT count(*) FROM import_conflicts"), 1);
+	/* The screen's view of the log: newest first, the conflict kept with it. */
+	{
+		db *d = NULL;
+		REQUIRE(db_open(b, 0, &d, &e) == ERR_OK);
+		import_log_list l;
+		CHECK_INT(import_log_recent(d, 10, &l, &e), ERR_OK);
+		CHECK_INT(l.n, 2);
+		if (l.n == 2) {
+			CHECK_INT(l.items[0].batch, 2);
+			CHECK_STR(l.items[0].office, "320508-01");
+			CHECK_INT(l.items[0].total.conflicts, 1);
+			CHECK(l.items[1].total.inserted > 0);
+			import_conflict *cs = NULL;
+			size_t nc = 0;
+			CHECK_INT(import_log_conflicts(d, l.items[0].id, &cs, &nc, &e), ERR_OK);
+			CHECK_INT(nc, 1);
+			if (nc == 1)
+				CHECK_STR(cs[0].key, x);
+			free(cs);
+		}
+		import_log_list_free(&l);
+		db_close(d);
+	}
 
 	/* Back the other way: B's edits reach A where A had not changed the row since. */
 	char *p3 = export_to(b, ob, NULL, NULL);
