@@ -1334,7 +1334,11 @@ err_code export_run(db *d, const export_opts *o, export_result *r, err_info *e)
 	 * costs more than reading it in place.
 	 */
 	sqlite3_exec(d->conn, "PRAGMA mmap_size = 4294967296", NULL, NULL, NULL);
-	DB_TRY(db_exec(d, "BEGIN", e));
+	c = db_exec(d, "BEGIN", e);
+	if (c != ERR_OK) {
+		sqlite3_exec(d->conn, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+		return c;
+	}
 	if (!again) {
 		int nothing = 0;
 		c = export_plan_new(d, o, b, &nothing, e);

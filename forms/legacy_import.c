@@ -194,12 +194,19 @@ static int legacy_excel_number(const char *s)
 /* 民族 as a code ("01") or a name ("汉族", "汉"). */
 static const char *legacy_ethnicity(const legacy_job *x, const char *v)
 {
+	int code = v[0] >= '0' && v[0] <= '9';
+	size_t vl = strlen(v);
 	for (size_t i = 0; i < x->eth.n; i++) {
 		const code_item *c = &x->eth.items[i];
+		if (code) {
+			if (strcmp(v, c->code) == 0)
+				return c->code;
+			continue;
+		}
 		size_t nl = strlen(c->name);
-		if (strcmp(v, c->code) == 0 || strcmp(v, c->name) == 0 ||
-		    (nl > 3 && strcmp(c->name + nl - 3, "族") == 0 && strlen(v) == nl - 3 &&
-		     strncmp(v, c->name, nl - 3) == 0))
+		if ((vl == nl && memcmp(v, c->name, nl) == 0) ||
+		    (nl > 3 && vl == nl - 3 && memcmp(c->name + vl, "族", 3) == 0 &&
+		     memcmp(v, c->name, vl) == 0))
 			return c->code;
 	}
 	return NULL;
