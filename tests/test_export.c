@@ -25,6 +25,7 @@
 #include "db/import.h"
 #include "db/package.h"
 #include "db/person.h"
+#include "db/unemp.h"
 #include "locale/enc.h"
 #include "tests/test.h"
 
@@ -311,10 +312,11 @@ static void b_holds_a_data_after_import(void)
 	char *pa = path_in(dir, "outa"), *pb = path_in(dir, "outb");
 	char *pkg = export_to(a, pa, NULL, NULL);
 	REQUIRE(pkg != NULL);
-	char *out = NULL;
-	CHECK_INT(lb(b, &out, NULL, "import", pkg, NULL, NULL, NULL, NULL, NULL), 0);
+	char *out = NULL, *err = NULL;
+	CHECK_INT(lb(b, &out, &err, "import", pkg, NULL, NULL, NULL, NULL, NULL), 0);
 	CHECK(out != NULL && strstr(out, "冲突 0 条") != NULL);
-	free(out);
+	CHECK_STR(err, ""); /* no progress when stderr is not a terminal */
+	free(out), free(err);
 	/* Every table: B's own export of what it now holds equals A's, row for row. */
 	char *pkgb = export_to(b, pb, NULL, NULL);
 	REQUIRE(pkgb != NULL);
@@ -822,6 +824,92 @@ static void conflicting_edits_are_kept_and_reported(void)
 	free(a), free(b), free(oa), free(ob), free(p1), free(p2), free(p3);
 }
 
+/* A string from the first row of a query on a database file. */
+static void q_text(const char *dbp, const char *sql, char *out, size_t size)
+{
+	sqlite3 *c = NULL;
+	out[0] = '\0';
+	sqlite3_open_v2(dbp, &c, SQLITE_OPEN_READONLY, NULL);
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(c, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(c);
+}
+
+static void rows_breaking_a_rule_here_are_kept_out_with_their_children(void)
+{
+	const char *dir = test_tmpdir();
+	char *a = make_office(dir, "a.db", "320508-01", 200);
+	char *b = make_office(dir, "b.db", "110101-01", 0);
+	/* A person with an open registration at A, and follow-ups on it. */
+	char id_no[19], name[128];
+	q_text(
+	    a,
+	    "SELECT p.id_no FROM unemp_regs r JOIN persons p ON p.id = r.person_id WHERE "
+	    "r.end_date IS NULL AND (SELECT count(*) FROM unemp_followups f WHERE f.reg_id = r.id) "
+	    "> 0 ORDER BY p.id_no LIMIT 1",
+	    id_no, sizeof id_no);
+	REQUIRE(id_no[0] != '\0');
+	char sql[200];
+	snprintf(sql, sizeof sql, "SELECT name FROM persons WHERE id_no = '%s'", id_no);
+	q_text(a, sql, name, sizeof name);
+	/* B registered the same person itself, also open. */
+	db *d = NULL;
+	err_info e;
+	REQUIRE(db_open(b, 0, &d, &e) == ERR_OK);
+	person p;
+	memset(&p, 0, sizeof p);
+	strcpy(p.id_no, id_no);
+	snprintf(p.name, sizeof p.name, "%s", name);
+	p.sex = 2 - (id_no[16] - '0') % 2;
+	snprintf(p.birth_date, sizeof p.birth_date, "%.4s-%.2s-%.2s", id_no + 6, id_no + 10,
+	         id_no + 12);
+	strcpy(p.office, "110101-01");
+	REQUIRE(person_insert(d, &p, &e) == ERR_OK);
+	unemp_reg u;
+	memset(&u, 0, sizeof u);
+	u.person_id = p.id;
+	strcpy(u.office, "110101-01");
+	strcpy(u.reg_date, "2026-10-08");
+	u.hukou_kind = UNEMP_URBAN;
+	REQUIRE(unemp_insert(d, &u, &e) == ERR_OK);
+	db_close(d);
+	char *o = path_in(dir, "o");
+	char *pkg = export_to(a, o, NULL, NULL);
+	REQUIRE(pkg != NULL);
+	import_report r;
+	CHECK_INT(import_lib(b, pkg, NULL, &r, &e), ERR_OK);
+	/* The person B created itself differs from A's: kept. A's registration breaks "one open
+	 * registration per person": kept out, and so are its follow-ups. */
+	size_t regs = 0, followups = 0, persons = 0;
+	for (size_t i = 0; i < r.nconflicts; i++) {
+		if (strcmp(r.conflicts[i].table, "persons") == 0 &&
+		    strcmp(r.conflicts[i].key, id_no) == 0)
+			persons++;
+		if (strcmp(r.conflicts[i].table, "unemp_regs") == 0) {
+			regs++;
+			CHECK(strstr(r.conflicts[i].reason, "重复") != NULL);
+		}
+		if (strcmp(r.conflicts[i].table, "unemp_followups") == 0) {
+			followups++;
+			CHECK(strstr(r.conflicts[i].reason, "未能导入") != NULL);
+		}
+	}
+	CHECK_INT(persons, 1);
+	CHECK_INT(regs, 1);
+	CHECK(followups >= 1);
+	CHECK_INT(r.tables[4].conflicts, followups);
+	/* Everything else arrived. */
+	CHECK_INT(q(b, "SELECT count(*) FROM unemp_regs"), q(a, "SELECT count(*) FROM unemp_regs"));
+	CHECK_INT(q(b, "SELECT count(*) FROM unemp_followups"),
+	          q(a, "SELECT count(*) FROM unemp_followups") - (long long)followups);
+	CHECK_INT(q(b, "SELECT count(*) FROM persons"), 200);
+	import_report_free(&r);
+	free(a), free(b), free(o), free(pkg);
+}
+
 static void gb18030_converts_back_to_the_same_text(void)
 {
 	const char *dir = test_tmpdir();
@@ -1222,6 +1310,8 @@ static void manifest_parse_is_strict(void)
 TEST_MAIN(T(csv_round_trip_and_errors), T(manifest_parse_is_strict), T(b_holds_a_data_after_import),
           T(batch_written_again_is_byte_identical), T(tampered_packages_are_refused),
           T(forged_rows_are_refused_whole), T(reimport_changes_nothing),
-          T(conflicting_edits_are_kept_and_reported), T(gb18030_converts_back_to_the_same_text),
-          T(tar_and_sealed_packages), T(batches_are_listed_with_counts_and_hashes),
+          T(conflicting_edits_are_kept_and_reported),
+          T(rows_breaking_a_rule_here_are_kept_out_with_their_children),
+          T(gb18030_converts_back_to_the_same_text), T(tar_and_sealed_packages),
+          T(batches_are_listed_with_counts_and_hashes),
           T(sigkill_during_import_leaves_database_unchanged))
