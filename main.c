@@ -1,7 +1,8 @@
 /*
  * laobao — command-line front end: parses options, finds the database and
  * dispatches to the terminal UI or to a batch command (init, demo, user,
- * check-id, check-uscc).
+ * check-id, check-uscc, and the exchange of packages between offices:
+ * export, import, import-persons, keygen).
  *
  * Exit status: 0 success, 1 a data or operation error (message on stderr, in
  * Chinese), 2 a usage error. Results go to stdout, one line per input, so
