@@ -1,7 +1,8 @@
 /*
  * laobao — command-line front end: parses options, finds the database and
  * dispatches to the terminal UI or to a batch command (init, demo, user,
- * check-id, check-uscc).
+ * check-id, check-uscc, and the exchange of packages between offices:
+ * export, import, import-persons, keygen).
  *
  * Exit status: 0 success, 1 a data or operation error (message on stderr, in
  * Chinese), 2 a usage error. Results go to stdout, one line per input, so
@@ -16,14 +17,21 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db/db.h"
+#include "db/export.h"
+#include "db/import.h"
+#include "db/office.h"
 #include "db/operator.h"
+#include "db/setting.h"
 #include "forms/date.h"
 #include "forms/demo.h"
 #include "forms/idcard.h"
+#include "forms/legacy_import.h"
 #include "forms/uscc.h"
+#include "locale/enc.h"
 #include "locale/err.h"
 #include "locale/msg.h"
 #include "tui/tui.h"
@@ -209,18 +217,77 @@ static int cmd_check_uscc(cli *c)
 
 /* ---- init ---- */
 
+/*
+ * Make code this installation's office (the one its export packages come
+ * from), creating the office when it does not exist yet.
+ */
+static int cli_init_office(db *d, const char *code, const char *name, const char *area)
+{
+	office o;
+	err_info e;
+	err_code rc = office_get(d, code, &o, &e);
+	if (rc == ERR_NOT_FOUND) {
+		if (name == NULL)
+			return cli_usage_error(msg_text(MSG_CLI_MISSING_ARG), "--office-name");
+		memset(&o, 0, sizeof o);
+		if (area == NULL ? strspn(code, "0123456789") < 6
+		                 : strlen(area) != 6 || strspn(area, "0123456789") != 6)
+			return cli_usage_error(msg_text(MSG_X_AREA_NEEDED), area ? area : code);
+		if (strlen(code) >= sizeof o.code || strlen(name) >= sizeof o.name) {
+			err_set(&e, ERR_DB_TOO_LONG,
+			        strlen(code) >= sizeof o.code ? MSG_COL_OFFICE_CODE
+			                                      : MSG_COL_OFFICE_NAME,
+			        NULL);
+			return cli_fail(&e);
+		}
+		snprintf(o.code, sizeof o.code, "%s", code);
+		snprintf(o.name, sizeof o.name, "%s", name);
+		snprintf(o.area_code, sizeof o.area_code, "%.6s", area != NULL ? area : code);
+		rc = office_insert(d, &o, &e);
+	}
+	if (rc == ERR_OK)
+		rc = setting_set(d, "office.default", o.code, &e);
+	if (rc != ERR_OK)
+		return cli_fail(&e);
+	printf("%s：%s %s\n", msg_text(MSG_X_OFFICE_SET), o.code, o.name);
+	return 0;
+}
+
+/* The value after option argv[*i]; NULL (and a usage message) when missing. */
+static const char *cli_option_value(cli *c, int *i)
+{
+	if (*i + 1 >= c->argc) {
+		cli_usage_error(msg_text(MSG_CLI_MISSING_ARG), c->argv[*i]);
+		return NULL;
+	}
+	return c->argv[++*i];
+}
+
 static int cmd_init(cli *c)
 {
-	if (c->argc > 1)
-		return cli_usage_error(msg_text(MSG_CLI_BAD_OPTION), c->argv[1]);
+	const char *code = NULL, *name = NULL, *area = NULL;
+	for (int i = 1; i < c->argc; i++) {
+		const char *a = c->argv[i];
+		const char **slot = strcmp(a, "--office") == 0        ? &code
+		                    : strcmp(a, "--office-name") == 0 ? &name
+		                    : strcmp(a, "--area") == 0        ? &area
+		                                                      : NULL;
+		if (slot == NULL)
+			return cli_usage_error(msg_text(MSG_CLI_BAD_OPTION), a);
+		if ((*slot = cli_option_value(c, &i)) == NULL)
+			return EXIT_USAGE;
+	}
+	if (code == NULL && (name != NULL || area != NULL))
+		return cli_usage_error(msg_text(MSG_CLI_MISSING_ARG), "--office");
 	db *d = NULL;
 	err_info e;
 	if (cli_open_db(c, DB_OPEN_CREATE, &d, &e) != ERR_OK)
 		return cli_fail(&e);
 	printf("%s：%s（%s %d）\n", msg_text(MSG_CLI_DB_CREATED), c->db_path,
 	       msg_text(MSG_CLI_SCHEMA_VERSION), db_schema_version());
+	int rc = code != NULL ? cli_init_office(d, code, name, area) : 0;
 	db_close(d);
-	return 0;
+	return rc;
 }
 
 /* ---- demo ---- */
@@ -465,6 +532,278 @@ static int cmd_user(cli *c)
 	return rc;
 }
 
+/* ---- export, import, keygen ---- */
+
+/* Rows, rate and time left on a terminal; nothing when stderr is not one. */
+typedef struct cli_progress {
+	const char *phase;
+	struct timespec start, last;
+	int shown;
+} cli_progress;
+
+static double cli_elapsed(const struct timespec *from)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - from->tv_sec) + (double)(now.tv_nsec - from->tv_nsec) / 1e9;
+}
+
+static void cli_progress_start(cli_progress *p, const char *phase)
+{
+	p->phase = phase;
+	p->shown = 0;
+	clock_gettime(CLOCK_MONOTONIC, &p->start);
+	p->last = p->start;
+}
+
+static void cli_progress_cb(void *ctx, const char *file, uint64_t done, uint64_t total)
+{
+	cli_progress *p = ctx;
+	if (!isatty(STDERR_FILENO) || (done < total && cli_elapsed(&p->last) < 0.25))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &p->last);
+	double t = cli_elapsed(&p->start);
+	double rate = t > 0 ? (double)done / t : 0;
+	unsigned long long left =
+	    rate > 0 && total > done ? (unsigned long long)((double)(total - done) / rate) : 0;
+	fprintf(stderr, msg_text(MSG_X_PROGRESS), p->phase, file, (unsigned long long)done,
+	        (unsigned long long)total, (unsigned long long)rate, left);
+	p->shown = 1;
+}
+
+static void cli_progress_end(cli_progress *p)
+{
+	if (p->shown)
+		fputc('\n', stderr);
+	p->shown = 0;
+}
+
+static int cli_parse_batch(const char *s, int64_t *out)
+{
+	long v;
+	if (!cli_parse_count(s, 2147483647L, &v))
+		return 0;
+	*out = v;
+	return 1;
+}
+
+static int cmd_export_list(cli *c)
+{
+	db *d = NULL;
+	err_info e;
+	if (cli_open_db(c, 0, &d, &e) != ERR_OK)
+		return cli_fail(&e);
+	export_batch_list l;
+	err_code rc = export_batch_list_recent(d, 1000, &l, &e);
+	db_close(d);
+	if (rc != ERR_OK)
+		return cli_fail(&e);
+	printf("%s\n", msg_text(MSG_X_BATCH_HEAD));
+	for (size_t i = 0; i < l.n; i++) {
+		const export_batch *b = &l.items[i];
+		printf("%lld\t%s\t%lld-%lld\t%s\t%s%s\t%llu\t%s\n", (long long)b->batch, b->office,
+		       (long long)b->first_seq, (long long)b->last_seq, b->created_at, b->encoding,
+		       b->bom ? "+BOM" : "", (unsigned long long)b->rows, b->manifest_sha256);
+		for (size_t k = 0; k < b->nfiles; k++)
+			printf("\t%s\t%llu\t%s\n", b->files[k].name,
+			       (unsigned long long)b->files[k].rows, b->files[k].sha256);
+	}
+	export_batch_list_free(&l);
+	return 0;
+}
+
+static int cmd_export(cli *c)
+{
+	export_opts o = {.encoding = -1, .bom = -1};
+	int list = 0;
+	for (int i = 1; i < c->argc; i++) {
+		const char *a = c->argv[i], *v;
+		if (strcmp(a, "--bom") == 0) {
+			o.bom = 1;
+		} else if (strcmp(a, "--tar") == 0) {
+			o.tar = 1;
+		} else if (strcmp(a, "--list") == 0) {
+			list = 1;
+		} else if (strcmp(a, "--out") == 0 || strcmp(a, "--seal") == 0 ||
+		           strcmp(a, "--encoding") == 0 || strcmp(a, "--batch") == 0) {
+			if ((v = cli_option_value(c, &i)) == NULL)
+				return EXIT_USAGE;
+			enc_kind k;
+			if (a[2] == 'o')
+				o.out_dir = v;
+			else if (a[2] == 's')
+				o.seal_key = v;
+			else if (a[2] == 'b' && !cli_parse_batch(v, &o.batch))
+				return cli_usage_error(msg_text(MSG_CLI_BAD_NUMBER), v);
+			else if (a[2] == 'e') {
+				if (enc_from_name(v, &k, NULL) != ERR_OK || k == ENC_GBK)
+					return cli_usage_error(err_text(ERR_ENC_UNKNOWN), v);
+				o.encoding = (int)k;
+			}
+		} else {
+			return cli_usage_error(msg_text(MSG_CLI_BAD_OPTION), a);
+		}
+	}
+	if (list)
+		return cmd_export_list(c);
+	if (o.out_dir == NULL)
+		return cli_usage_error(msg_text(MSG_CLI_MISSING_ARG), "--out");
+	if (o.bom > 0 && o.encoding != ENC_UTF8)
+		return cli_usage_error(msg_text(MSG_X_BOM_UTF8), NULL);
+	db *d = NULL;
+	err_info e;
+	if (cli_open_db(c, 0, &d, &e) != ERR_OK)
+		return cli_fail(&e);
+	cli_progress p;
+	cli_progress_start(&p, msg_text(MSG_X_PHASE_EXPORT));
+	o.progress = cli_progress_cb;
+	o.ctx = &p;
+	export_result r;
+	err_code rc = export_run(d, &o, &r, &e);
+	cli_progress_end(&p);
+	db_close(d);
+	if (rc != ERR_OK)
+		return cli_fail(&e);
+	if (r.nothing) {
+		fputs(msg_text(MSG_X_NOTHING), stdout);
+		return 0;
+	}
+	if (o.batch > 0)
+		printf(msg_text(MSG_X_REWRITTEN), (long long)r.b.batch, r.path);
+	else
+		printf(msg_text(MSG_X_EXPORTED), (long long)r.b.batch, (long long)r.b.first_seq,
+		       (long long)r.b.last_seq, (unsigned long long)r.b.rows, r.path);
+	printf(msg_text(MSG_X_MANIFEST_SHA), r.b.manifest_sha256);
+	return 0;
+}
+
+static void cli_import_progress(void *ctx, int phase, const char *file, uint64_t done,
+                                uint64_t total)
+{
+	cli_progress *p = ctx;
+	const char *want =
+	    msg_text(phase == IMPORT_VERIFY ? MSG_X_PHASE_VERIFY : MSG_X_PHASE_IMPORT);
+	if (p->phase != want) {
+		cli_progress_end(p);
+		cli_progress_start(p, want);
+	}
+	cli_progress_cb(ctx, file, done, total);
+}
+
+static int cmd_import(cli *c)
+{
+	import_opts o = {0};
+	for (int i = 1; i < c->argc; i++) {
+		const char *a = c->argv[i];
+		if (strcmp(a, "--key") == 0) {
+			if ((o.key_file = cli_option_value(c, &i)) == NULL)
+				return EXIT_USAGE;
+		} else if (strcmp(a, "--no-report") == 0) {
+			o.no_report = 1;
+		} else if (a[0] == '-' && a[1] != '\0') {
+			return cli_usage_error(msg_text(MSG_CLI_BAD_OPTION), a);
+		} else if (o.path != NULL) {
+			return cli_usage_error(msg_text(MSG_CLI_BAD_OPTION), a);
+		} else {
+			o.path = a;
+		}
+	}
+	if (o.path == NULL)
+		return cli_usage_error(msg_text(MSG_CLI_MISSING_ARG), "import");
+	db *d = NULL;
+	err_info e;
+	if (cli_open_db(c, 0, &d, &e) != ERR_OK)
+		return cli_fail(&e);
+	cli_progress p;
+	cli_progress_start(&p, msg_text(MSG_X_PHASE_VERIFY));
+	o.progress = cli_import_progress;
+	o.ctx = &p;
+	import_report r;
+	err_code rc = import_run(d, &o, &r, &e);
+	cli_progress_end(&p);
+	db_close(d);
+	if (rc != ERR_OK)
+		return cli_fail(&e);
+	if (r.already) {
+		printf(msg_text(MSG_X_ALREADY), r.m.office, (long long)r.m.batch, r.applied_at);
+		return 0;
+	}
+	printf(msg_text(MSG_X_IMPORTED), r.m.office, (long long)r.m.batch,
+	       (unsigned long long)r.total.inserted, (unsigned long long)r.total.updated,
+	       (unsigned long long)r.total.unchanged, (unsigned long long)r.total.older,
+	       (unsigned long long)r.total.conflicts);
+	if (r.report_path[0] != '\0')
+		printf(msg_text(MSG_X_REPORT), r.report_path);
+	if (r.report_failed)
+		fprintf(stderr, "laobao: %s\n", msg_text(MSG_X_REPORT_FAILED));
+	import_report_free(&r);
+	return 0;
+}
+
+static void cli_persons_progress(void *ctx, uint64_t done, uint64_t total)
+{
+	cli_progress_cb(ctx, "", done, total);
+}
+
+static int cmd_import_persons(cli *c)
+{
+	legacy_import_opts o = {.enc = ENC_GB18030, .today = c->today};
+	for (int i = 1; i < c->argc; i++) {
+		const char *a = c->argv[i], *v;
+		if (strcmp(a, "--encoding") == 0) {
+			if ((v = cli_option_value(c, &i)) == NULL)
+				return EXIT_USAGE;
+			if (enc_from_name(v, &o.enc, NULL) != ERR_OK)
+				return cli_usage_error(err_text(ERR_ENC_UNKNOWN), v);
+		} else if ((a[0] == '-' && a[1] != '\0') || o.path != NULL) {
+			return cli_usage_error(msg_text(MSG_CLI_BAD_OPTION), a);
+		} else {
+			o.path = a;
+		}
+	}
+	if (o.path == NULL)
+		return cli_usage_error(msg_text(MSG_CLI_MISSING_ARG), "import-persons");
+	db *d = NULL;
+	err_info e;
+	if (cli_open_db(c, 0, &d, &e) != ERR_OK)
+		return cli_fail(&e);
+	cli_progress p;
+	cli_progress_start(&p, msg_text(MSG_X_PHASE_IMPORT));
+	o.progress = cli_persons_progress;
+	o.ctx = &p;
+	legacy_import_result r;
+	err_code rc = legacy_import_persons(d, &o, &r, &e);
+	cli_progress_end(&p);
+	db_close(d);
+	if (rc != ERR_OK)
+		return cli_fail(&e);
+	printf(msg_text(MSG_X_PERSONS_DONE), o.path, (unsigned long long)r.rows,
+	       (unsigned long long)r.added, (unsigned long long)r.existing,
+	       (unsigned long long)r.rejected);
+	if (r.rejected == 0)
+		return 0;
+	printf(msg_text(MSG_X_REJECTS), r.rejects_path);
+	return EXIT_DATA;
+}
+
+static int cmd_keygen(cli *c)
+{
+	const char *prefix = NULL;
+	for (int i = 1; i < c->argc; i++) {
+		if (strcmp(c->argv[i], "--out") != 0)
+			return cli_usage_error(msg_text(MSG_CLI_BAD_OPTION), c->argv[i]);
+		if ((prefix = cli_option_value(c, &i)) == NULL)
+			return EXIT_USAGE;
+	}
+	if (prefix == NULL || prefix[0] == '\0')
+		return cli_usage_error(msg_text(MSG_CLI_MISSING_ARG), "--out");
+	err_info e;
+	if (package_keygen(prefix, &e) != ERR_OK)
+		return cli_fail(&e);
+	printf(msg_text(MSG_X_KEYS_MADE), prefix, prefix);
+	return 0;
+}
+
 /* ---- the terminal UI ---- */
 
 static int cmd_tui(cli *c)
@@ -492,6 +831,10 @@ static const struct cli_command {
     {"user", cmd_user},
     {"check-id", cmd_check_id},
     {"check-uscc", cmd_check_uscc},
+    {"export", cmd_export},
+    {"import", cmd_import},
+    {"import-persons", cmd_import_persons},
+    {"keygen", cmd_keygen},
 };
 
 int main(int argc, char **argv)
@@ -507,6 +850,7 @@ int main(int argc, char **argv)
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(msg_text(MSG_CLI_USAGE), stdout);
+			fputs(msg_text(MSG_X_USAGE), stdout);
 			return 0;
 		}
 		if (strcmp(a, "--version") == 0) {

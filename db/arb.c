@@ -206,8 +206,8 @@ static const char *const arb_party_cols[] = {
 static const row_desc arb_party_row = {
     .table = "arb_parties",
     .cols = arb_party_cols,
-    .key = "id",
-    .flags = ROW_AUDIT | ROW_EXPORT,
+    .key = "uid",
+    .flags = ROW_AUDIT | ROW_EXPORT | ROW_UID,
 };
 
 static err_code arb_party_bind(sqlite3_stmt *st, const void *rec, err_info *e)
@@ -295,8 +295,8 @@ static const char *const arb_claim_cols[] = {"case_id", "type",    "amount", "de
 static const row_desc arb_claim_row = {
     .table = "arb_claims",
     .cols = arb_claim_cols,
-    .key = "id",
-    .flags = ROW_AUDIT | ROW_EXPORT,
+    .key = "uid",
+    .flags = ROW_AUDIT | ROW_EXPORT | ROW_UID,
 };
 
 static err_code arb_claim_bind(sqlite3_stmt *st, const void *rec, err_info *e)
@@ -378,8 +378,8 @@ static const char *const arb_arbitrator_cols[] = {"name", "operator_id", "office
 static const row_desc arb_arbitrator_row = {
     .table = "arbitrators",
     .cols = arb_arbitrator_cols,
-    .key = "id",
-    .flags = ROW_AUDIT | ROW_EXPORT,
+    .key = "uid",
+    .flags = ROW_AUDIT | ROW_EXPORT | ROW_UID,
 };
 
 static err_code arb_arbitrator_bind(sqlite3_stmt *st, const void *rec, err_info *e)
@@ -540,8 +540,8 @@ static const char *const arb_hearing_cols[] = {
 static const row_desc arb_hearing_row = {
     .table = "hearings",
     .cols = arb_hearing_cols,
-    .key = "id",
-    .flags = ROW_AUDIT | ROW_EXPORT,
+    .key = "uid",
+    .flags = ROW_AUDIT | ROW_EXPORT | ROW_UID,
 };
 
 #define ARB_HEARING_SELECT                                                                         \
@@ -878,8 +878,8 @@ static const char *const arb_outcome_cols[] = {"case_id", "kind", "outcome_date"
 static const row_desc arb_outcome_row = {
     .table = "arb_outcomes",
     .cols = arb_outcome_cols,
-    .key = "id",
-    .flags = ROW_AUDIT | ROW_EXPORT,
+    .key = "uid",
+    .flags = ROW_AUDIT | ROW_EXPORT | ROW_UID,
 };
 
 static err_code arb_outcome_bind(sqlite3_stmt *st, const void *rec, err_info *e)

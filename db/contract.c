@@ -16,8 +16,8 @@ static const char *const contract_cols[] = {
 static const row_desc contract_row = {
     .table = "contracts",
     .cols = contract_cols,
-    .key = "id",
-    .flags = ROW_AUDIT | ROW_EXPORT,
+    .key = "uid",
+    .flags = ROW_AUDIT | ROW_EXPORT | ROW_UID,
 };
 
 #define CONTRACT_SELECT                                                                            \
@@ -183,8 +183,8 @@ static const char *const contract_event_cols[] = {
 static const row_desc contract_event_row = {
     .table = "contract_events",
     .cols = contract_event_cols,
-    .key = "id",
-    .flags = ROW_AUDIT | ROW_EXPORT,
+    .key = "uid",
+    .flags = ROW_AUDIT | ROW_EXPORT | ROW_UID,
 };
 
 static err_code contract_event_bind(sqlite3_stmt *st, const void *rec, err_info *e)

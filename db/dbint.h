@@ -199,6 +199,7 @@ void db_bulk_note(db *d, const char *table);
 enum row_flags {
 	ROW_AUDIT = 1,  /* write audit rows */
 	ROW_EXPORT = 2, /* takes a change-sequence number (chg_seq) */
+	ROW_UID = 4,    /* no natural key: gets a random uid on insert (exchange identity) */
 };
 
 enum row_sql_kind { ROW_SQL_INSERT, ROW_SQL_UPDATE, ROW_SQL_SNAPSHOT, ROW_SQL_DELETE };
@@ -235,8 +236,9 @@ typedef struct row_meta {
 
 /*
  * Insert a row in its own transaction (or the caller's): change-sequence
- * number, timestamps, audit "insert" with the after snapshot (skipped in
- * bulk mode, which counts rows for one summary audit row instead).
+ * number, timestamps, a fresh uid for ROW_UID tables, audit "insert" with
+ * the after snapshot (skipped in bulk mode, which counts rows for one
+ * summary audit row instead).
  */
 err_code row_insert(db *d, const row_desc *t, row_bind_fn bind, const void *rec, row_meta *m,
                     err_info *e);
@@ -262,6 +264,12 @@ err_code row_snapshot(db *d, const row_desc *t, int64_t id, char **json, err_inf
 /* Append one audit row by the current actor (before/after may be NULL). */
 err_code row_audit(db *d, const char *table, int64_t row_id, const char *action, const char *before,
                    const char *after, err_info *e);
+
+/* Length of a uid: 16 random bytes as lower-case hex. */
+#define ROW_UID_LEN 32
+
+/* A fresh random uid (libsodium randombytes) into out (ROW_UID_LEN + 1 bytes). */
+void row_new_uid(char out[ROW_UID_LEN + 1]);
 
 /* Fill m from a SELECTed row's version, chg_seq, created_at/updated_at columns. */
 void row_read_meta(sqlite3_stmt *st, int col_version, int64_t *version, int64_t *chg_seq,

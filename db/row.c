@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sodium.h>
+
 /* A growing string for SQL generation; on allocation failure `oom` is set. */
 typedef struct row_buf {
 	char *s;
@@ -69,11 +71,14 @@ static char *row_build(const row_desc *t, int kind)
 		row_put(&b, "INSERT INTO %s (", t->table);
 		for (size_t i = 0; i < n; i++)
 			row_put(&b, "%s, ", t->cols[i]);
-		row_put(&b, "%screated_at, updated_at) VALUES (", exported ? "chg_seq, " : "");
+		row_put(&b, "%s%screated_at, updated_at) VALUES (", exported ? "chg_seq, " : "",
+		        (t->flags & ROW_UID) ? "uid, " : "");
 		for (size_t i = 0; i < n; i++)
 			row_put(&b, "?%zu, ", i + 1);
 		if (exported)
 			row_put(&b, "?%zu, ", n + 1);
+		if (t->flags & ROW_UID)
+			row_put(&b, "?%zu, ", n + 3);
 		row_put(&b, "?%zu, ?%zu)", n + 2, n + 2);
 		break;
 	case ROW_SQL_UPDATE:
@@ -233,6 +238,11 @@ err_code row_insert(db *d, const row_desc *t, row_bind_fn bind, const void *rec,
 		if (t->flags & ROW_EXPORT)
 			sqlite3_bind_int64(st, (int)n + 1, seq);
 		sqlite3_bind_text(st, (int)n + 2, now, -1, SQLITE_STATIC);
+		char uid[ROW_UID_LEN + 1];
+		if (t->flags & ROW_UID) {
+			row_new_uid(uid);
+			sqlite3_bind_text(st, (int)n + 3, uid, ROW_UID_LEN, SQLITE_STATIC);
+		}
 		c = db_step_done(d, st, e);
 	} else {
 		db_done(st);
@@ -381,6 +391,21 @@ err_code row_delete(db *d, const row_desc *t, int64_t id, int64_t version, err_i
 	else
 		db_rollback(d);
 	return c;
+}
+
+void row_new_uid(char out[ROW_UID_LEN + 1])
+{
+	unsigned char raw[ROW_UID_LEN / 2];
+	/* sodium_init is idempotent; randombytes falls back to the OS source even if it failed. */
+	if (sodium_init() < 0)
+		randombytes_stir();
+	randombytes_buf(raw, sizeof raw);
+	static const char hex[] = "0123456789abcdef";
+	for (size_t i = 0; i < sizeof raw; i++) {
+		out[2 * i] = hex[raw[i] >> 4];
+		out[2 * i + 1] = hex[raw[i] & 15];
+	}
+	out[ROW_UID_LEN] = '\0';
 }
 
 void row_read_meta(sqlite3_stmt *st, int col, int64_t *version, int64_t *chg_seq, char created[21],

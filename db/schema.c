@@ -1057,9 +1057,111 @@ static const char schema_v2_indexes[] =
 
 static const char *const schema_v2[] = {schema_v2_indexes, NULL};
 
+/* ---- migration 3: exchange of packages between offices ---- */
+
+/*
+ * A row of a table without a natural key gets a random 128-bit identity
+ * (32 lower-case hex digits) that travels with it to other offices. Existing
+ * rows get one here; row.c gives every new row one. The version trigger is
+ * lifted while the column is filled, since filling it is not an edit.
+ */
+#define UID(t)                                                                                     \
+	"DROP TRIGGER " t "_version;\n"                                                           \
+	"ALTER TABLE " t " ADD COLUMN uid TEXT" CK(t, "uid")                                      \
+	"(uid IS NULL OR (length(uid) = 32 AND uid NOT GLOB '*[^0-9a-f]*'));\n"                  \
+	"UPDATE " t " SET uid = lower(hex(randomblob(16)));\n"                                    \
+	VERSION_TRIGGER(t)                                                                         \
+	"CREATE UNIQUE INDEX " t "_uid ON " t "(uid);\n"                                          \
+	"CREATE TRIGGER " t "_uid_set BEFORE INSERT ON " t " WHEN NEW.uid IS NULL\n"             \
+	"BEGIN SELECT RAISE(ABORT, 'uid: " t "'); END;\n"                                         \
+	"CREATE TRIGGER " t "_uid_fixed BEFORE UPDATE OF uid ON " t " WHEN NEW.uid IS NOT OLD.uid\n" \
+	"BEGIN SELECT RAISE(ABORT, 'uid: " t "'); END;\n"
+
+/*
+ * What an import needs to tell an edit made here from one made elsewhere:
+ * the office whose package last set the row, the row's version in that
+ * office, and the row's version here right after that import. A row with
+ * version > sync_local was changed here since (see docs/export-format.md).
+ */
+#define SYNC(t)                                                                                    \
+	"ALTER TABLE " t " ADD COLUMN sync_office TEXT" CK(t, "sync_office") KEY("sync_office", 12) ";\n" \
+	"ALTER TABLE " t " ADD COLUMN sync_version INTEGER" CK(t, "sync_version") "(sync_version >= 1);\n" \
+	"ALTER TABLE " t " ADD COLUMN sync_local INTEGER" CK(t, "sync_local")                     \
+	"(sync_local >= 1 AND (sync_office IS NULL) = (sync_version IS NULL) AND (sync_office IS NULL) = (sync_local IS NULL));\n"
+
+static const char schema_v3_uid[] =
+    UID("unemp_regs") UID("unemp_followups") UID("contracts") UID("contract_events")
+    UID("arb_parties") UID("arb_claims") UID("arbitrators") UID("hearings") UID("arb_outcomes");
+
+static const char schema_v3_sync[] =
+    SYNC("offices") SYNC("persons") SYNC("employers") SYNC("unemp_regs") SYNC("unemp_followups")
+    SYNC("training_classes") SYNC("training_enrollments") SYNC("training_attendance")
+    SYNC("training_assessments") SYNC("contracts") SYNC("contract_events") SYNC("arb_cases")
+    SYNC("arb_parties") SYNC("arb_claims") SYNC("arbitrators") SYNC("hearing_rooms")
+    SYNC("hearings") SYNC("arb_outcomes");
+
+static const char schema_v3_tables[] =
+    /* One row per package written; a batch is rewritten from it byte for byte. */
+    "CREATE TABLE export_batches (\n"
+    "  batch INTEGER PRIMARY KEY" CK("export_batches", "batch") "(batch >= 1),\n"
+    "  office TEXT NOT NULL" CK("export_batches", "office") KEY("office", 12) ",\n"
+    "  first_seq INTEGER NOT NULL" CK("export_batches", "first_seq") "(first_seq >= 1),\n"
+    "  last_seq INTEGER NOT NULL" CK("export_batches", "last_seq") "(last_seq >= first_seq),\n"
+    "  created_at TEXT NOT NULL" CK("export_batches", "created_at") STAMP_OK("created_at") ",\n"
+    "  encoding TEXT NOT NULL" CK("export_batches", "encoding") "(encoding IN ('GB18030', 'UTF-8')),\n"
+    "  " FLAG("export_batches", "bom", 0) ",\n"
+    "  rows INTEGER NOT NULL" CK("export_batches", "rows") "(rows >= 0),\n"
+    /* [{"name": "persons.csv", "rows": n, "bytes": n, "sha256": "…"}, …] in manifest order */
+    "  files TEXT NOT NULL" CK("export_batches", "files") "(json_valid(files)),\n"
+    "  manifest_sha256 TEXT NOT NULL" CK("export_batches", "manifest_sha256") "(length(manifest_sha256) = 64 AND manifest_sha256 NOT GLOB '*[^0-9a-f]*'),\n"
+    "  login TEXT NOT NULL DEFAULT ''\n"
+    ");\n"
+    APPEND_ONLY("export_batches")
+
+    /* Packages applied here: a package is applied once (office, batch). */
+    "CREATE TABLE import_log (\n"
+    "  id INTEGER PRIMARY KEY,\n"
+    "  office TEXT NOT NULL" CK("import_log", "office") KEY("office", 12) ",\n"
+    "  batch INTEGER NOT NULL" CK("import_log", "batch") "(batch >= 1),\n"
+    "  manifest_sha256 TEXT NOT NULL" CK("import_log", "manifest_sha256") "(length(manifest_sha256) = 64 AND manifest_sha256 NOT GLOB '*[^0-9a-f]*'),\n"
+    "  first_seq INTEGER NOT NULL,\n"
+    "  last_seq INTEGER NOT NULL,\n"
+    "  created_at TEXT NOT NULL,\n"
+    "  applied_at TEXT NOT NULL" CK("import_log", "applied_at") STAMP_OK("applied_at") ",\n"
+    "  login TEXT NOT NULL DEFAULT '',\n"
+    "  inserted INTEGER NOT NULL DEFAULT 0,\n"
+    "  updated INTEGER NOT NULL DEFAULT 0,\n"
+    "  unchanged INTEGER NOT NULL DEFAULT 0,\n"
+    "  older INTEGER NOT NULL DEFAULT 0,\n"
+    "  conflicts INTEGER NOT NULL DEFAULT 0,\n"
+    "  UNIQUE (office, batch)\n"
+    ");\n"
+    APPEND_ONLY("import_log")
+
+    /* Rows of a package kept out because of a change made here; the report lists them. */
+    "CREATE TABLE import_conflicts (\n"
+    "  import_id INTEGER NOT NULL REFERENCES import_log(id),\n"
+    "  n INTEGER NOT NULL" CK("import_conflicts", "n") "(n >= 1),\n"
+    "  tbl TEXT NOT NULL" CK("import_conflicts", "tbl") "(length(tbl) BETWEEN 1 AND 32),\n"
+    "  row_key TEXT NOT NULL" CK("import_conflicts", "row_key") "(length(row_key) <= 200),\n"
+    "  line INTEGER NOT NULL,\n"
+    "  local_version INTEGER,\n"
+    "  incoming_version INTEGER,\n"
+    "  reason TEXT NOT NULL" CK("import_conflicts", "reason") "(length(reason) <= 400),\n"
+    "  PRIMARY KEY (import_id, n)\n"
+    ");\n"
+    APPEND_ONLY("import_conflicts")
+
+    /* Packages are GB18030 unless the administrator chose otherwise (Excel in Chinese Windows). */
+    "UPDATE settings SET value = 'GB18030', version = version + 1, updated_at = ?1 "
+    "WHERE key = 'export.encoding' AND value = 'UTF-8' AND version = 1;\n";
+
+static const char *const schema_v3[] = {schema_v3_uid, schema_v3_sync, schema_v3_tables, NULL};
+
 static const migration schema_list[] = {
     {1, schema_v1},
     {2, schema_v2},
+    {3, schema_v3},
 };
 
 /* clang-format on */

@@ -56,8 +56,8 @@ static const row_desc unemp_row = {
     .table = "unemp_regs",
     .cols = unemp_cols,
     .json = unemp_json,
-    .key = "id",
-    .flags = ROW_AUDIT | ROW_EXPORT,
+    .key = "uid",
+    .flags = ROW_AUDIT | ROW_EXPORT | ROW_UID,
     .children = unemp_write_categories,
 };
 
@@ -66,8 +66,8 @@ static const char *const unemp_followup_cols[] = {"reg_id", "service_date", "kin
 static const row_desc unemp_followup_row = {
     .table = "unemp_followups",
     .cols = unemp_followup_cols,
-    .key = "id",
-    .flags = ROW_AUDIT | ROW_EXPORT,
+    .key = "uid",
+    .flags = ROW_AUDIT | ROW_EXPORT | ROW_UID,
 };
 
 #define UNEMP_SELECT                                                                               \

@@ -17,6 +17,7 @@ static const char *const err_texts[ERR_COUNT] = {
 #include "catalog/errors-workflow.def"
 #include "catalog/errors-db.def"
 #include "catalog/errors-cli.def"
+#include "catalog/errors-export.def"
 #undef X
 };
 
@@ -30,6 +31,7 @@ static const char *const err_names[ERR_COUNT] = {
 #include "catalog/errors-workflow.def"
 #include "catalog/errors-db.def"
 #include "catalog/errors-cli.def"
+#include "catalog/errors-export.def"
 #undef X
 };
 

@@ -25,6 +25,7 @@ typedef enum err_code {
 #include "catalog/errors-workflow.def"
 #include "catalog/errors-db.def"
 #include "catalog/errors-cli.def"
+#include "catalog/errors-export.def"
 #undef X
 	ERR_COUNT
 } err_code;

@@ -14,6 +14,7 @@ static const char *const msg_texts[MSG_COUNT] = {
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
 #include "catalog/messages-detail.def"
+#include "catalog/messages-export.def"
 #undef X
 };
 
@@ -27,6 +28,7 @@ static const char *const msg_names[MSG_COUNT] = {
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
 #include "catalog/messages-detail.def"
+#include "catalog/messages-export.def"
 #undef X
 };
 

@@ -22,6 +22,7 @@ typedef enum msg_id {
 #include "catalog/messages-ui.def"
 #include "catalog/messages-cli.def"
 #include "catalog/messages-detail.def"
+#include "catalog/messages-export.def"
 #undef X
 	MSG_COUNT
 } msg_id;

@@ -109,8 +109,8 @@ static void creates_file_folder_and_current_schema(void)
 	REQUIRE(db_open(path, DB_OPEN_CREATE, &d, &e) == ERR_OK);
 	CHECK_STR(db_path(d), path);
 	db_close(d);
-	CHECK_INT(db_schema_version(), 2);
-	CHECK_INT(raw_int(path, "PRAGMA user_version"), 2);
+	CHECK_INT(db_schema_version(), 3);
+	CHECK_INT(raw_int(path, "PRAGMA user_version"), 3);
 	CHECK_INT(raw_int(path, "PRAGMA application_id"), DB_APPLICATION_ID);
 	CHECK_INT(raw_int(path, "SELECT count(*) FROM calendar"), 72);
 	CHECK_INT(raw_int(path, "SELECT count(*) FROM code_items WHERE tbl = 'ethnicity'"), 58);
@@ -169,7 +169,7 @@ static void old_v1_database_is_upgraded(void)
 
 	REQUIRE(db_open(path, 0, &d, &e) == ERR_OK);
 	db_close(d);
-	CHECK_INT(raw_int(path, "PRAGMA user_version"), 2);
+	CHECK_INT(raw_int(path, "PRAGMA user_version"), 3);
 	CHECK_INT(raw_int(path, "SELECT count(*) FROM sqlite_schema WHERE name = 'audit_log_row'"),
 	          1);
 	CHECK_INT(raw_int(path, "SELECT count(*) FROM settings WHERE key = 'export.encoding'"), 1);
@@ -204,7 +204,7 @@ static void failed_migration_leaves_old_version(void)
 	/* The real binary still upgrades it afterwards. */
 	REQUIRE(db_open(path, 0, &d, &e) == ERR_OK);
 	db_close(d);
-	CHECK_INT(raw_int(path, "PRAGMA user_version"), 2);
+	CHECK_INT(raw_int(path, "PRAGMA user_version"), 3);
 }
 
 static void newer_database_is_refused_untouched(void)
@@ -222,7 +222,7 @@ static void newer_database_is_refused_untouched(void)
 	CHECK_INT(db_open(path, 0, &d, &e), ERR_DB_TOO_NEW);
 	CHECK(d == NULL);
 	CHECK(strstr(e.detail, "99") != NULL);
-	CHECK(strstr(e.detail, "2") != NULL);
+	CHECK(strstr(e.detail, "3") != NULL);
 	CHECK_INT(db_open(path, DB_OPEN_READONLY, &d, &e), ERR_DB_TOO_NEW);
 	CHECK(same_file(path, before, n));
 	CHECK_INT(raw_int(path, "PRAGMA user_version"), 99);
