@@ -1,7 +1,10 @@
 /*
  * Tests for the message catalog and error records (locale/msg, locale/err).
  */
+#include <locale.h>
+
 #include "locale/err.h"
+#include "locale/text.h"
 #include "tests/test.h"
 
 static void format_names_field_rule_and_detail(void)
@@ -269,6 +272,32 @@ static void detail_formats_match_their_arguments(void)
 	}
 }
 
-TEST_MAIN(T(format_names_field_rule_and_detail), T(long_detail_cut_on_character_boundary),
-          T(every_code_and_message_has_text), T(conversions_parsed_as_written),
-          T(detail_formats_match_their_arguments))
+/*
+ * A field hint is one line on the message line of an 80-column screen,
+ * even under GB18030 where every Chinese character and punctuation mark
+ * (“” included) is two columns; a longer one would wrap over the line
+ * that says more fields are hidden below.
+ */
+static void field_hints_fit_one_line_in_gb18030(void)
+{
+	if (setlocale(LC_CTYPE, "zh_CN.GB18030") == NULL) {
+		test_skip("zh_CN.GB18030 locale not installed");
+		return;
+	}
+	int hints = 0;
+	for (int m = 1; m < MSG_COUNT; m++) {
+		if (strstr(msg_name((msg_id)m), "_HINT_") == NULL)
+			continue;
+		hints++;
+		int w = text_width(msg_text((msg_id)m));
+		if (w > 78)
+			test_fail(__FILE__, __LINE__, "%s is %d columns: %s", msg_name((msg_id)m),
+			          w, msg_text((msg_id)m));
+	}
+	CHECK(hints >= 10);
+	setlocale(LC_CTYPE, "C");
+}
+
+TEST_MAIN(T(field_hints_fit_one_line_in_gb18030), T(format_names_field_rule_and_detail),
+          T(long_detail_cut_on_character_boundary), T(every_code_and_message_has_text),
+          T(conversions_parsed_as_written), T(detail_formats_match_their_arguments))

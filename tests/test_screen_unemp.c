@@ -515,6 +515,45 @@ static void dropped_line_leaves_drafts(const char *locale)
 	CHECK_STR(n, "0");
 }
 
+/*
+ * A woman's registration has one field more (原为干部岗位) than 80x24 shows:
+ * the form says what is hidden, and PgDn/Tab bring it into view.
+ */
+static void form_longer_than_the_screen_scrolls(const char *locale)
+{
+	char db[4200], id[19];
+	if (screen_make_db(db, sizeof db) != 0)
+		return;
+	un_id("19921108", 26, id); /* even sequence: a woman */
+	vt *v = un_open_new(db, locale);
+	if (v == NULL)
+		return;
+	CHECK(screen_type(v, id) && screen_key(v, VT_KEY_TAB));
+	CHECK(un_enter(v, "姓名", "李娜"));
+	CHECK_SCREEN(v, vt_contains(v, "原为干部岗位"));
+	CHECK_SCREEN(v, vt_contains(v, "下面还有 1 项"));
+	CHECK_SCREEN(v, un_row(v, "就业创业证号") < 0);
+	CHECK(screen_key(v, VT_KEY_PGDN));
+	CHECK_SCREEN(v, vt_contains(v, "上面还有 1 项"));
+	int row = un_row(v, "就业创业证号");
+	CHECK_SCREEN(v, row > 0 && row < 22);
+	CHECK_SCREEN(v, un_row(v, "公民身份号码") < 0);
+	/* back up: the top of the form returns and the typed name is still there */
+	CHECK(un_goto(v, "公民身份号码"));
+	CHECK_SCREEN(v, vt_contains(v, "[李娜"));
+	un_quit(v, 1);
+}
+
+static void scroll_utf8(void)
+{
+	form_longer_than_the_screen_scrolls("zh_CN.UTF-8");
+}
+
+static void scroll_gb18030(void)
+{
+	form_longer_than_the_screen_scrolls("zh_CN.GB18030");
+}
+
 static void drafts_utf8(void)
 {
 	dropped_line_leaves_drafts(SCREEN_UTF8);
@@ -578,4 +617,4 @@ static void end_and_again_gb18030(void)
 TEST_MAIN(T(new_person_utf8), T(new_person_gb18030), T(existing_person_utf8),
           T(existing_person_gb18030), T(bad_input_utf8), T(bad_input_gb18030), T(entitlement_utf8),
           T(entitlement_gb18030), T(end_and_again_utf8), T(end_and_again_gb18030), T(drafts_utf8),
-          T(drafts_gb18030))
+          T(drafts_gb18030), T(scroll_utf8), T(scroll_gb18030))
