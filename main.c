@@ -806,20 +806,24 @@ static int cmd_keygen(cli *c)
 
 /* ---- the terminal UI ---- */
 
+/*
+ * The terminal UI. A missing file is reported here, before the screen
+ * changes; the database itself is opened by the UI right after the login
+ * screen is drawn, so a caseworker is not kept waiting for the schema.
+ */
 static int cmd_tui(cli *c)
 {
-	db *d = NULL;
 	err_info e;
-	if (cli_open_db(c, 0, &d, &e) != ERR_OK)
+	struct stat st;
+	if (stat(c->db_path, &st) != 0) {
+		err_set(&e, ERR_DB_MISSING, MSG_NONE, "%s", c->db_path);
 		return cli_fail(&e);
+	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		db_close(d);
 		err_set(&e, ERR_CLI_NO_TERMINAL, MSG_NONE, NULL);
 		return cli_fail(&e);
 	}
-	int rc = tui_run(d, c->today);
-	db_close(d);
-	return rc;
+	return tui_run_path(c->db_path, c->today);
 }
 
 static const struct cli_command {

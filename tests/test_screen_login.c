@@ -186,6 +186,37 @@ static void quit_from_login(void)
 	}
 }
 
+/*
+ * The database is opened after the login screen is drawn: a file that is
+ * not a Laobao database still ends the program with status 1 and the
+ * reason (printed after the terminal is restored), never a half-working UI;
+ * nothing is written to the file.
+ */
+static void foreign_database_ends_with_reason(void)
+{
+	char dir[4200], db[4300];
+	snprintf(dir, sizeof dir, "%s", test_tmpdir());
+	snprintf(db, sizeof db, "%s/notes.db", dir);
+	FILE *f = fopen(db, "w");
+	REQUIRE(f != NULL);
+	fputs("这不是数据库，只是一份笔记。\n", f);
+	fclose(f);
+	vt *v = screen_start(db, NULL);
+	if (v == NULL)
+		return;
+	int st = -1;
+	CHECK(vt_wait_exit(v, SCREEN_WAIT_MS, &st));
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 1);
+	CHECK(vt_contains(v, "该文件不是劳保终端的数据库"));
+	vt_free(v);
+	f = fopen(db, "r");
+	REQUIRE(f != NULL);
+	char back[128] = "";
+	CHECK(fgets(back, sizeof back, f) != NULL);
+	fclose(f);
+	CHECK_STR(back, "这不是数据库，只是一份笔记。\n");
+}
+
 /* The help screen is generated from the key table: every F-key with its Ctrl fallback. */
 static void help_screen(const char *locale)
 {
@@ -239,7 +270,7 @@ static void help_screen_gb18030(void)
 	help_screen(SCREEN_GB18030);
 }
 
-TEST_MAIN(T(login_box_utf8), T(login_box_gb18030), T(repeated_failures_wait_utf8),
-          T(repeated_failures_wait_gb18030), T(hangup_during_wait), T(disabled_operator_utf8),
-          T(disabled_operator_gb18030), T(quit_from_login), T(help_screen_utf8),
-          T(help_screen_gb18030))
+TEST_MAIN(T(foreign_database_ends_with_reason), T(login_box_utf8), T(login_box_gb18030),
+          T(repeated_failures_wait_utf8), T(repeated_failures_wait_gb18030), T(hangup_during_wait),
+          T(disabled_operator_utf8), T(disabled_operator_gb18030), T(quit_from_login),
+          T(help_screen_utf8), T(help_screen_gb18030))

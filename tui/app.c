@@ -30,14 +30,17 @@
 #define APP_PASTE_MAX 65536
 
 struct app {
-	db *db;           /* borrowed */
-	lb_date today;    /* for dates, ages, deadlines */
-	operator_rec op;  /* who logged in */
-	int logged_in;    /* op is valid */
-	char office[192]; /* the operator's office name, UTF-8 */
-	draw_style style; /* colours, borders */
-	app_screen *top;  /* screen stack */
-	char msg[512];    /* message line, UTF-8, "" when empty */
+	db *db;              /* borrowed, or owned when opened by app_open_after_first_frame */
+	const char *db_path; /* to open after the first frame, or NULL */
+	int db_owned;        /* app_free closes db */
+	err_info open_err;   /* why the deferred open failed (code ERR_OK if it did not) */
+	lb_date today;       /* for dates, ages, deadlines */
+	operator_rec op;     /* who logged in */
+	int logged_in;       /* op is valid */
+	char office[192];    /* the operator's office name, UTF-8 */
+	draw_style style;    /* colours, borders */
+	app_screen *top;     /* screen stack */
+	char msg[512];       /* message line, UTF-8, "" when empty */
 	app_msg_kind msg_kind;
 	int caret_y, caret_x; /* hardware cursor for this frame, -1 none */
 	int frame_fd;         /* LAOBAO_FRAME_FD, or -1 */
@@ -642,6 +645,40 @@ static int app_input_gone(int err, long long waited_ms, int timeout_ms, int *emp
 	return 0;
 }
 
+/*
+ * Open the database the first screen was drawn without (see
+ * app_open_after_first_frame); an installation's ASCII-border setting is
+ * applied now, with a redraw.
+ */
+static err_code app_open_deferred(app *a)
+{
+	const char *path = a->db_path;
+	a->db_path = NULL;
+	db *d = NULL;
+	if (db_open(path, 0, &d, &a->open_err) != ERR_OK) {
+		a->quit = 1;
+		return a->open_err.code;
+	}
+	a->db = d;
+	a->db_owned = 1;
+	int ascii = app_want_ascii(d);
+	if (ascii != a->style.ascii) {
+		draw_style_init(&a->style, ascii);
+		app_frame(a);
+	}
+	return ERR_OK;
+}
+
+void app_open_after_first_frame(app *a, const char *path)
+{
+	a->db_path = path;
+}
+
+const err_info *app_open_error(const app *a)
+{
+	return &a->open_err;
+}
+
 int app_run(app *a)
 {
 	int draw = 1, empty = 0;
@@ -652,6 +689,8 @@ int app_run(app *a)
 		}
 		if (draw)
 			app_frame(a);
+		if (a->db_path != NULL && app_open_deferred(a) != ERR_OK)
+			break;
 		int tick = app_next_tick(a);
 		int wait = tick >= 0 && tick < APP_IDLE_MS ? tick : APP_IDLE_MS;
 		wtimeout(stdscr, wait);
@@ -705,6 +744,8 @@ void app_free(app *a)
 	endwin();
 	fflush(stdout);
 	delscreen(a->scr);
+	if (a->db_owned)
+		db_close(a->db);
 	free(a->paste);
 	free(a);
 }

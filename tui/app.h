@@ -148,4 +148,13 @@ typedef enum app_answer {
 void app_ask(app *a, const char *question, void (*answer)(app *a, void *ctx, app_answer ans),
              void *ctx);
 
+/*
+ * Start without a database and open the one at path (borrowed string) right
+ * after the first frame is on the screen, so the login screen does not wait
+ * for SQLite to read the schema; the app then owns and closes the handle.
+ * If the open fails the loop ends and app_open_error() says why.
+ */
+void app_open_after_first_frame(app *a, const char *path);
+const err_info *app_open_error(const app *a);
+
 #endif

@@ -97,6 +97,24 @@ static void tui_after_login(app *a)
 	tui_offer_next(a, d);
 }
 
+int tui_run_path(const char *path, lb_date today)
+{
+	app *a = NULL;
+	if (app_new(NULL, today, &a, NULL) != ERR_OK)
+		return 1;
+	app_open_after_first_frame(a, path);
+	login_open(a, tui_after_login);
+	int rc = app_run(a);
+	err_info why = *app_open_error(a);
+	app_free(a);
+	if (why.code != ERR_OK) {
+		char buf[512];
+		fprintf(stderr, "laobao: %s\n", err_format(&why, buf, sizeof buf));
+		return 1;
+	}
+	return rc;
+}
+
 int tui_run(db *d, lb_date today)
 {
 	app *a = NULL;

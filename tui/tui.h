@@ -16,4 +16,11 @@
  */
 int tui_run(db *d, lb_date today);
 
+/*
+ * The same over the database file at path, opened only after the login
+ * screen is drawn (the first screen appears sooner). A database that cannot
+ * be opened ends the UI; the reason is written to stderr and 1 returned.
+ */
+int tui_run_path(const char *path, lb_date today);
+
 #endif
