@@ -241,6 +241,16 @@ static const struct {
     {MSG_D_UF_CARD_OFFICE, "%.12s"},
     {MSG_D_UF_CARD_SEQ_FULL, "%d%ld"},
     {MSG_D_UF_CARD_LENGTH, "%s%zu"},
+    {MSG_D_DB_NOT_SQLITE, ""},
+    {MSG_D_DB_MAX_BYTES, "%zu"},
+    {MSG_D_DB_APP_ID, "%s%08llX"},
+    {MSG_D_DB_OTHER_PROGRAM, "%s"},
+    {MSG_D_DB_VERSION_TOO_NEW, "%lld%d"},
+    {MSG_D_DB_NO_WAL, "%s"},
+    {MSG_D_DB_PATH_EMPTY, ""},
+    {MSG_D_DB_MKDIR, "%s%s"},
+    {MSG_D_DB_IS_FOLDER, "%s"},
+    {MSG_D_DB_READONLY_UPGRADE, "%d%d"},
 };
 
 static void detail_formats_match_their_arguments(void)
