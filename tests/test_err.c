@@ -251,6 +251,17 @@ static const struct {
     {MSG_D_DB_MKDIR, "%s%s"},
     {MSG_D_DB_IS_FOLDER, "%s"},
     {MSG_D_DB_READONLY_UPGRADE, "%d%d"},
+    {MSG_D_DB_MAX_BYTES_INT, "%d"},
+    {MSG_D_DRAFT_ITEM, "%zu"},
+    {MSG_D_DRAFT_NOT_JSON, ""},
+    {MSG_D_DRAFT_NOT_OBJECT, ""},
+    {MSG_D_DRAFT_RECORD_ID, ""},
+    {MSG_D_DRAFT_VERSION, ""},
+    {MSG_D_DRAFT_VALUES, ""},
+    {MSG_D_DRAFT_NEGATIVE, ""},
+    {MSG_D_DRAFT_VALUE_NOT_TEXT, ""},
+    {MSG_D_DRAFT_NUL, ""},
+    {MSG_D_DRAFT_NUL_ESCAPE, ""},
 };
 
 static void detail_formats_match_their_arguments(void)
