@@ -262,6 +262,9 @@ static const struct {
     {MSG_D_DRAFT_VALUE_NOT_TEXT, ""},
     {MSG_D_DRAFT_NUL, ""},
     {MSG_D_DRAFT_NUL_ESCAPE, ""},
+    {MSG_D_MIG_NO_VERSION, ""},
+    {MSG_D_MIG_TOO_NEW, "%d%d"},
+    {MSG_D_MIG_STEP_FAILED, "%d%d%s"},
 };
 
 static void detail_formats_match_their_arguments(void)
