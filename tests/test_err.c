@@ -265,6 +265,8 @@ static const struct {
     {MSG_D_MIG_NO_VERSION, ""},
     {MSG_D_MIG_TOO_NEW, "%d%d"},
     {MSG_D_MIG_STEP_FAILED, "%d%d%s"},
+    {MSG_D_UNEMP_MAX_ITEMS, "%d"},
+    {MSG_D_UNEMP_ITEM, "%zu"},
 };
 
 static void detail_formats_match_their_arguments(void)
