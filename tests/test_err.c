@@ -267,6 +267,7 @@ static const struct {
     {MSG_D_MIG_STEP_FAILED, "%d%d%s"},
     {MSG_D_UNEMP_MAX_ITEMS, "%d"},
     {MSG_D_UNEMP_ITEM, "%zu"},
+    {MSG_D_CAL_ROW_DAY, "%zu%.10s"},
 };
 
 static void detail_formats_match_their_arguments(void)
