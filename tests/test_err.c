@@ -268,6 +268,7 @@ static const struct {
     {MSG_D_UNEMP_MAX_ITEMS, "%d"},
     {MSG_D_UNEMP_ITEM, "%zu"},
     {MSG_D_CAL_ROW_DAY, "%zu%.10s"},
+    {MSG_D_TRAIN_FULL, "%s%d%d"},
 };
 
 static void detail_formats_match_their_arguments(void)
