@@ -269,6 +269,7 @@ static const struct {
     {MSG_D_UNEMP_ITEM, "%zu"},
     {MSG_D_CAL_ROW_DAY, "%zu%.10s"},
     {MSG_D_TRAIN_FULL, "%s%d%d"},
+    {MSG_D_ARB_HEARING_CLASH, "%s%s%s"},
 };
 
 static void detail_formats_match_their_arguments(void)
