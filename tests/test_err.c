@@ -270,6 +270,7 @@ static const struct {
     {MSG_D_CAL_ROW_DAY, "%zu%.10s"},
     {MSG_D_TRAIN_FULL, "%s%d%d"},
     {MSG_D_ARB_HEARING_CLASH, "%s%s%s"},
+    {MSG_D_CSV_LINE, "%ld"},
 };
 
 static void detail_formats_match_their_arguments(void)
