@@ -271,6 +271,13 @@ static const struct {
     {MSG_D_TRAIN_FULL, "%s%d%d"},
     {MSG_D_ARB_HEARING_CLASH, "%s%s%s"},
     {MSG_D_CSV_LINE, "%ld"},
+    {MSG_D_EXP_BYTE_AT, "%zu"},
+    {MSG_D_EXP_NOT_FOLDER, ""},
+    {MSG_D_EXP_BATCH_ENCODING, "%lld%s%s"},
+    {MSG_D_EXP_WITH_BOM, ""},
+    {MSG_D_EXP_MKDIR, "%s%s"},
+    {MSG_D_EXP_BATCH_CHANGED, "%lld%s"},
+    {MSG_D_EXP_RENAME, "%s%s"},
 };
 
 static void detail_formats_match_their_arguments(void)
