@@ -606,7 +606,8 @@ static err_code arb_clash(db *d, const char *sql, int64_t who, const arb_hearing
 		*found = 1;
 		/* "（2026）…第3号 2026-03-02 09:00–11:00": the end shown as time only. */
 		const char *end = (const char *)sqlite3_column_text(st, 2);
-		snprintf(detail, size, "案号 %s，%s–%s", (const char *)sqlite3_column_text(st, 0),
+		snprintf(detail, size, msg_text(MSG_D_ARB_HEARING_CLASH),
+		         (const char *)sqlite3_column_text(st, 0),
 		         (const char *)sqlite3_column_text(st, 1),
 		         end && strlen(end) > 11 ? end + 11 : (end ? end : ""));
 	} else if (rc != SQLITE_DONE) {

@@ -99,7 +99,7 @@ err_code calendar_import(db *d, const calendar_day *days, size_t n, err_info *e)
 	for (size_t i = 0; i < n && c == ERR_OK; i++) {
 		c = calendar_put(d, &days[i], e);
 		if (c != ERR_OK && e != NULL && e->detail[0] == '\0')
-			err_set(e, c, e->field, "第 %zu 行 %.10s", i + 1, days[i].day);
+			err_set(e, c, e->field, msg_text(MSG_D_CAL_ROW_DAY), i + 1, days[i].day);
 	}
 	if (c == ERR_OK)
 		return db_commit(d, e);

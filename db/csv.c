@@ -159,7 +159,8 @@ static err_code csv_fail(csv_reader *r, err_code code, uint64_t off, err_info *e
 {
 	r->failed = code;
 	r->err_off = off;
-	return err_set(e, code, MSG_NONE, "第%ld行", r->rec_line ? r->rec_line : r->line);
+	return err_set(e, code, MSG_NONE, msg_text(MSG_D_CSV_LINE),
+	               r->rec_line ? r->rec_line : r->line);
 }
 
 static err_code csv_append(csv_reader *r, const char *s, size_t n, err_info *e)

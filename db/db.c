@@ -407,7 +407,7 @@ err_code db_error(db *d, int rc, err_info *e)
 	case SQLITE_READONLY:
 		return err_set(e, ERR_DB_READONLY, MSG_NONE, NULL);
 	case SQLITE_NOTADB:
-		return err_set(e, ERR_DB_NOT_LAOBAO, MSG_NONE, "不是 SQLite 数据库文件");
+		return err_set(e, ERR_DB_NOT_LAOBAO, MSG_NONE, "%s", msg_text(MSG_D_DB_NOT_SQLITE));
 	case SQLITE_NOMEM:
 		return err_set(e, ERR_NOMEM, MSG_NONE, NULL);
 	case SQLITE_TOOBIG:
@@ -683,7 +683,7 @@ err_code db_bind_buf(sqlite3_stmt *st, int i, const char *buf, size_t size, msg_
 		           ? ERR_OK
 		           : err_set(e, ERR_INTERNAL, field, NULL);
 	if (!db_fits(buf, size))
-		return err_set(e, ERR_DB_TOO_LONG, field, "最多 %zu 字节", size - 1);
+		return err_set(e, ERR_DB_TOO_LONG, field, msg_text(MSG_D_DB_MAX_BYTES), size - 1);
 	if (sqlite3_bind_text(st, i, buf, -1, SQLITE_STATIC) != SQLITE_OK)
 		return err_set(e, ERR_INTERNAL, field, "bind %d", i);
 	return ERR_OK;
@@ -697,7 +697,7 @@ err_code db_bind_str(sqlite3_stmt *st, int i, const char *s, size_t max, msg_id 
 		           : err_set(e, ERR_INTERNAL, field, NULL);
 	size_t n = strnlen(s, max + 1);
 	if (n > max)
-		return err_set(e, ERR_DB_TOO_LONG, field, "最多 %zu 字节", max);
+		return err_set(e, ERR_DB_TOO_LONG, field, msg_text(MSG_D_DB_MAX_BYTES), max);
 	if (sqlite3_bind_text(st, i, s, (int)n, SQLITE_STATIC) != SQLITE_OK)
 		return err_set(e, ERR_INTERNAL, field, "bind %d", i);
 	return ERR_OK;
@@ -1063,14 +1063,14 @@ static err_code db_identify(db *d, int last_version, int *user_version, err_info
 	if (objects < 0)
 		return e ? e->code : ERR_DB_OPEN;
 	if (app != 0 && app != DB_APPLICATION_ID)
-		return err_set(e, ERR_DB_NOT_LAOBAO, MSG_NONE, "%s：application_id 为 0x%08llX",
-		               d->path, (unsigned long long)app);
+		return err_set(e, ERR_DB_NOT_LAOBAO, MSG_NONE, msg_text(MSG_D_DB_APP_ID), d->path,
+		               (unsigned long long)app);
 	if (app == 0 && (objects > 0 || uv != 0))
-		return err_set(e, ERR_DB_NOT_LAOBAO, MSG_NONE, "%s：含有其他程序的数据", d->path);
+		return err_set(e, ERR_DB_NOT_LAOBAO, MSG_NONE, msg_text(MSG_D_DB_OTHER_PROGRAM),
+		               d->path);
 	if (uv > last_version)
-		return err_set(e, ERR_DB_TOO_NEW, MSG_NONE,
-		               "数据库版本 %lld，本程序最高支持版本 %d", (long long)uv,
-		               last_version);
+		return err_set(e, ERR_DB_TOO_NEW, MSG_NONE, msg_text(MSG_D_DB_VERSION_TOO_NEW),
+		               (long long)uv, last_version);
 	*user_version = (int)uv;
 	return ERR_OK;
 }
@@ -1097,7 +1097,7 @@ static err_code db_pragmas(db *d, err_info *e)
 	if (rc != SQLITE_ROW)
 		return db_error(d, rc, e);
 	if (!wal)
-		return err_set(e, ERR_DB_OPEN, MSG_NONE, "%s：无法启用 WAL 日志模式", d->path);
+		return err_set(e, ERR_DB_OPEN, MSG_NONE, msg_text(MSG_D_DB_NO_WAL), d->path);
 	/* Safe in WAL mode; see the note at the top of this file. */
 	rc = sqlite3_exec(d->conn, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
@@ -1113,7 +1113,7 @@ err_code db_open_with(const char *path, int flags, const migration *list, size_t
 	if (out != NULL)
 		*out = NULL;
 	if (path == NULL || path[0] == '\0' || out == NULL)
-		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "数据库路径为空");
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "%s", msg_text(MSG_D_DB_PATH_EMPTY));
 	if (list == NULL)
 		list = schema_migrations(&n);
 	if (n == 0)
@@ -1130,10 +1130,10 @@ err_code db_open_with(const char *path, int flags, const migration *list, size_t
 		if (!(flags & DB_OPEN_CREATE) || readonly)
 			return err_set(e, ERR_DB_MISSING, MSG_NONE, "%s", path);
 		if (db_make_parents(path) != 0)
-			return err_set(e, ERR_DB_OPEN, MSG_NONE, "%s：无法创建文件夹（%s）", path,
+			return err_set(e, ERR_DB_OPEN, MSG_NONE, msg_text(MSG_D_DB_MKDIR), path,
 			               strerror(errno));
 	} else if (S_ISDIR(sb.st_mode)) {
-		return err_set(e, ERR_DB_OPEN, MSG_NONE, "%s：这是一个文件夹", path);
+		return err_set(e, ERR_DB_OPEN, MSG_NONE, msg_text(MSG_D_DB_IS_FOLDER), path);
 	}
 
 	db *d = calloc(1, sizeof *d);
@@ -1164,7 +1164,7 @@ err_code db_open_with(const char *path, int flags, const migration *list, size_t
 	if (readonly) {
 		if (uv < target) {
 			c = err_set(e, ERR_DB_MIGRATE, MSG_NONE,
-			            "只读方式打开，无法从版本 %d 升级到 %d", uv, target);
+			            msg_text(MSG_D_DB_READONLY_UPGRADE), uv, target);
 			goto fail;
 		}
 	} else if (uv < target) {

@@ -31,8 +31,8 @@ err_code draft_save(db *d, const char *form, const char *record_key, const char 
 	if (json == NULL)
 		return err_set(e, ERR_INVALID_ARG, MSG_COL_DRAFT_DATA, NULL);
 	if (strnlen(json, DRAFT_DATA_MAX + 1) > DRAFT_DATA_MAX)
-		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_DRAFT_DATA, "最多 %d 字节",
-		               DRAFT_DATA_MAX);
+		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_DRAFT_DATA,
+		               msg_text(MSG_D_DB_MAX_BYTES_INT), DRAFT_DATA_MAX);
 	if (record_key != NULL && strnlen(record_key, 65) > 64)
 		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_RECORD_KEY, NULL);
 	char now[21];
@@ -183,7 +183,8 @@ err_code draft_save_form(db *d, const char *form, const char *record_key, const 
 		return err_set(e, ERR_INVALID_ARG, MSG_COL_DRAFT_DATA, NULL);
 	for (size_t i = 0; i < df->n; i++)
 		if (df->fields[i].key == NULL || df->fields[i].value == NULL)
-			return err_set(e, ERR_INVALID_ARG, MSG_COL_DRAFT_DATA, "第%zu项", i + 1);
+			return err_set(e, ERR_INVALID_ARG, MSG_COL_DRAFT_DATA,
+			               msg_text(MSG_D_DRAFT_ITEM), i + 1);
 
 	/* The values object grows one member at a time; json_object quotes key and text. */
 	char *values = malloc(3);
@@ -218,9 +219,9 @@ err_code draft_save_form(db *d, const char *form, const char *record_key, const 
 }
 
 /* Refuse a draft that is not what draft_save_form writes. */
-static err_code draft_malformed(err_info *e, const char *what)
+static err_code draft_malformed(err_info *e, msg_id what)
 {
-	return err_set(e, ERR_DB_CONSTRAINT, MSG_COL_DRAFT_DATA, "%s", what);
+	return err_set(e, ERR_DB_CONSTRAINT, MSG_COL_DRAFT_DATA, "%s", msg_text(what));
 }
 
 /* The two integers record_id and version of a draft object. */
@@ -251,20 +252,20 @@ static err_code draft_read_head(db *d, const char *json, draft_form *out, err_in
 	const char *t_ver = (const char *)sqlite3_column_text(st, 3);
 	const char *t_val = (const char *)sqlite3_column_text(st, 5);
 	if (top == NULL)
-		c = draft_malformed(e, "不是有效的JSON");
+		c = draft_malformed(e, MSG_D_DRAFT_NOT_JSON);
 	else if (strcmp(top, "object") != 0)
-		c = draft_malformed(e, "不是JSON对象");
+		c = draft_malformed(e, MSG_D_DRAFT_NOT_OBJECT);
 	else if (t_id == NULL || strcmp(t_id, "integer") != 0)
-		c = draft_malformed(e, "record_id 缺失或不是整数");
+		c = draft_malformed(e, MSG_D_DRAFT_RECORD_ID);
 	else if (t_ver == NULL || strcmp(t_ver, "integer") != 0)
-		c = draft_malformed(e, "version 缺失或不是整数");
+		c = draft_malformed(e, MSG_D_DRAFT_VERSION);
 	else if (t_val == NULL || strcmp(t_val, "object") != 0)
-		c = draft_malformed(e, "values 缺失或不是对象");
+		c = draft_malformed(e, MSG_D_DRAFT_VALUES);
 	if (c == ERR_OK) {
 		out->record_id = sqlite3_column_int64(st, 2);
 		out->version = sqlite3_column_int64(st, 4);
 		if (out->record_id < 0 || out->version < 0)
-			c = draft_malformed(e, "record_id 或 version 为负数");
+			c = draft_malformed(e, MSG_D_DRAFT_NEGATIVE);
 	}
 	db_done(st);
 	return c;
@@ -328,7 +329,7 @@ static err_code draft_read_values(db *d, const char *json, draft_form *out, err_
 		const char *key = (const char *)sqlite3_column_text(st, 0);
 		size_t klen = (size_t)sqlite3_column_bytes(st, 0);
 		if (key == NULL || type == NULL || strcmp(type, "text") != 0) {
-			c = draft_malformed(e, "values 中有不是文字的值");
+			c = draft_malformed(e, MSG_D_DRAFT_VALUE_NOT_TEXT);
 			break;
 		}
 		const char *val = (const char *)sqlite3_column_text(st, 1);
@@ -337,7 +338,7 @@ static err_code draft_read_values(db *d, const char *json, draft_form *out, err_
 			val = "";
 		/* A NUL inside a key or value would silently cut the C string. */
 		if (strlen(key) != klen || strlen(val) != vlen) {
-			c = draft_malformed(e, "含有空字符");
+			c = draft_malformed(e, MSG_D_DRAFT_NUL);
 			break;
 		}
 		if (n == ncap) {
@@ -394,7 +395,7 @@ err_code draft_load_form(db *d, const char *form, draft_form *out, draft_info *i
 	*out = (draft_form){0};
 	char *json = NULL;
 	DB_TRY(draft_load(d, form, &json, info, e));
-	err_code c = draft_has_nul_escape(json) ? draft_malformed(e, "含有空字符（\\u0000）")
+	err_code c = draft_has_nul_escape(json) ? draft_malformed(e, MSG_D_DRAFT_NUL_ESCAPE)
 	                                        : draft_read_head(d, json, out, e);
 	if (c == ERR_OK)
 		c = draft_read_values(d, json, out, e);

@@ -158,7 +158,8 @@ err_code employer_search(db *d, const char *query, size_t offset, size_t limit, 
 		return err_set(e, ERR_INVALID_ARG, MSG_COL_QUERY, NULL);
 	char q[128];
 	if (!db_fits(query, sizeof q))
-		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_QUERY, "最多 %zu 字节", sizeof q - 1);
+		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_QUERY, msg_text(MSG_D_DB_MAX_BYTES),
+		               sizeof q - 1);
 	while (*query == ' ' || *query == '\t')
 		query++;
 	db_copy(q, sizeof q, query);

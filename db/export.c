@@ -319,7 +319,8 @@ static err_code export_convert(export_pipe *p, export_conv *cv, err_info *e)
 	if (p->es == NULL) {
 		size_t bad = 0;
 		if (!enc_utf8_valid(cv->text, cv->len, &bad))
-			return err_set(e, ERR_ENC_INVALID, MSG_NONE, "第%zu字节", bad + 1);
+			return err_set(e, ERR_ENC_INVALID, MSG_NONE, msg_text(MSG_D_EXP_BYTE_AT),
+			               bad + 1);
 		return ERR_OK;
 	}
 	size_t olen = 0;
@@ -487,7 +488,8 @@ static err_code export_flush(export_job *x, enc_stream *es, const char *name, er
 	} else {
 		size_t bad = 0;
 		if (!enc_utf8_valid(x->csv.s, x->csv.n, &bad)) {
-			c = err_set(e, ERR_ENC_INVALID, MSG_NONE, "第%zu字节", bad + 1);
+			c = err_set(e, ERR_ENC_INVALID, MSG_NONE, msg_text(MSG_D_EXP_BYTE_AT),
+			            bad + 1);
 		} else {
 			/* UTF-8 needs no conversion: the text itself becomes the slot's. */
 			char *data = s->data;
@@ -1305,7 +1307,7 @@ err_code export_run(db *d, const export_opts *o, export_result *r, err_info *e)
 	struct stat sb;
 	if (stat(o->out_dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
 		return err_set(e, ERR_PKG_IO, MSG_NONE, "%s：%s", o->out_dir,
-		               errno ? strerror(errno) : "不是文件夹");
+		               errno ? strerror(errno) : msg_text(MSG_D_EXP_NOT_FOLDER));
 
 	export_batch *b = &r->b;
 	err_code c = ERR_OK;
@@ -1315,9 +1317,9 @@ err_code export_run(db *d, const export_opts *o, export_result *r, err_info *e)
 		DB_TRY(export_batch_get(d, o->batch, &old, e));
 		if ((o->encoding >= 0 && strcmp(enc_name(o->encoding), old.encoding) != 0) ||
 		    (o->bom >= 0 && o->bom != old.bom))
-			return err_set(e, ERR_EXPORT_ENCODING, MSG_NONE, "批次 %lld：%s%s",
-			               (long long)old.batch, old.encoding,
-			               old.bom ? "（带 BOM）" : "");
+			return err_set(e, ERR_EXPORT_ENCODING, MSG_NONE,
+			               msg_text(MSG_D_EXP_BATCH_ENCODING), (long long)old.batch,
+			               old.encoding, old.bom ? msg_text(MSG_D_EXP_WITH_BOM) : "");
 		*b = old;
 		b->rows = 0;
 		b->nfiles = 0;
@@ -1365,7 +1367,7 @@ err_code export_run(db *d, const export_opts *o, export_result *r, err_info *e)
 	int made = 0;
 	if (c == ERR_OK) {
 		if (mkdir(x.dir, 0700) != 0)
-			c = err_set(e, ERR_PKG_IO, MSG_NONE, "无法创建 %s：%s", x.dir,
+			c = err_set(e, ERR_PKG_IO, MSG_NONE, msg_text(MSG_D_EXP_MKDIR), x.dir,
 			            strerror(errno));
 		else
 			made = 1;
@@ -1383,8 +1385,8 @@ err_code export_run(db *d, const export_opts *o, export_result *r, err_info *e)
 				diff = b->files[i].name;
 				break;
 			}
-		c = err_set(e, ERR_EXPORT_CHANGED, MSG_NONE, "批次 %lld：%s", (long long)b->batch,
-		            diff);
+		c = err_set(e, ERR_EXPORT_CHANGED, MSG_NONE, msg_text(MSG_D_EXP_BATCH_CHANGED),
+		            (long long)b->batch, diff);
 	}
 	if (c == ERR_OK && !again)
 		c = export_record(d, b, e);
@@ -1397,7 +1399,7 @@ err_code export_run(db *d, const export_opts *o, export_result *r, err_info *e)
 			c = package_write_tar(x.dir, name, names, b->nfiles + 1,
 			                      export_epoch(b->created_at), o->seal_key, r->path, e);
 		} else if (rename(x.dir, r->path) != 0) {
-			c = err_set(e, ERR_PKG_IO, MSG_NONE, "无法改名为 %s：%s", r->path,
+			c = err_set(e, ERR_PKG_IO, MSG_NONE, msg_text(MSG_D_EXP_RENAME), r->path,
 			            strerror(errno));
 		} else {
 			made = 0;

@@ -63,12 +63,12 @@ err_code migrate_apply(db *d, const migration *list, size_t n, int target, err_i
 	int from = migrate_user_version(d);
 	if (from < 0) {
 		db_rollback(d);
-		return err_set(e, ERR_DB_MIGRATE, MSG_NONE, "无法读取数据库版本");
+		return err_set(e, ERR_DB_MIGRATE, MSG_NONE, "%s", msg_text(MSG_D_MIG_NO_VERSION));
 	}
 	if (from > last) {
 		db_rollback(d);
-		return err_set(e, ERR_DB_TOO_NEW, MSG_NONE, "数据库版本 %d，本程序最高支持版本 %d",
-		               from, last);
+		return err_set(e, ERR_DB_TOO_NEW, MSG_NONE, msg_text(MSG_D_MIG_TOO_NEW), from,
+		               last);
 	}
 	char now[21];
 	db_now(now);
@@ -92,8 +92,8 @@ err_code migrate_apply(db *d, const migration *list, size_t n, int target, err_i
 			db_rollback(d);
 			if (c == ERR_DB_BUSY)
 				return err_set(e, ERR_DB_BUSY, MSG_NONE, NULL);
-			return err_set(e, ERR_DB_MIGRATE, MSG_NONE,
-			               "从版本 %d 升级到 %d 时出错：%s", from, m->version,
+			return err_set(e, ERR_DB_MIGRATE, MSG_NONE, msg_text(MSG_D_MIG_STEP_FAILED),
+			               from, m->version,
 			               why.detail[0] ? why.detail : err_text(why.code));
 		}
 	}

@@ -186,7 +186,8 @@ static err_code person_query_kind(const char *query, char q[128], char hi[128], 
                                   err_info *e)
 {
 	if (!db_fits(query, 128))
-		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_QUERY, "最多 %d 字节", 127);
+		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_QUERY, msg_text(MSG_D_DB_MAX_BYTES_INT),
+		               127);
 	/* Trim ASCII spaces the user may have typed around the query. */
 	while (*query == ' ' || *query == '\t')
 		query++;

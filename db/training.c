@@ -231,7 +231,7 @@ static err_code training_enroll_check(db *d, const training_enrollment *en, err_
 	int taken = 0;
 	DB_TRY(training_class_taken(d, c.id, &taken, e));
 	if (taken >= c.capacity)
-		return err_set(e, ERR_TRAIN_FULL, MSG_COL_CAPACITY, "%s：计划 %d 人，已报名 %d 人",
+		return err_set(e, ERR_TRAIN_FULL, MSG_COL_CAPACITY, msg_text(MSG_D_TRAIN_FULL),
 		               c.code, c.capacity, taken);
 	return ERR_OK;
 }

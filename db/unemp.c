@@ -139,12 +139,13 @@ static err_code unemp_bind(sqlite3_stmt *st, const void *rec, err_info *e)
 static err_code unemp_check_categories(const unemp_reg *r, err_info *e)
 {
 	if (r->n_categories > UNEMP_MAX_CATEGORIES)
-		return err_set(e, ERR_UNEMP_CATEGORIES, MSG_COL_CATEGORY, "最多 %d 项",
-		               UNEMP_MAX_CATEGORIES);
+		return err_set(e, ERR_UNEMP_CATEGORIES, MSG_COL_CATEGORY,
+		               msg_text(MSG_D_UNEMP_MAX_ITEMS), UNEMP_MAX_CATEGORIES);
 	for (size_t i = 0; i < r->n_categories; i++)
 		if (!db_fits(r->categories[i], sizeof r->categories[i]) ||
 		    r->categories[i][0] == '\0')
-			return err_set(e, ERR_DB_CONSTRAINT, MSG_COL_CATEGORY, "第 %zu 项", i + 1);
+			return err_set(e, ERR_DB_CONSTRAINT, MSG_COL_CATEGORY,
+			               msg_text(MSG_D_UNEMP_ITEM), i + 1);
 	return ERR_OK;
 }
 
@@ -527,7 +528,8 @@ err_code unemp_search(db *d, const unemp_filter *flt, size_t offset, size_t limi
 	const char *query = flt->query ? flt->query : "";
 	char q[128], hi[128];
 	if (!db_fits(query, sizeof q))
-		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_QUERY, "最多 %zu 字节", sizeof q - 1);
+		return err_set(e, ERR_DB_TOO_LONG, MSG_COL_QUERY, msg_text(MSG_D_DB_MAX_BYTES),
+		               sizeof q - 1);
 	while (*query == ' ' || *query == '\t')
 		query++;
 	db_copy(q, sizeof q, query);
