@@ -19,6 +19,7 @@
 #include <strings.h>
 #include <wchar.h>
 
+#include "locale/msg.h"
 #include "locale/text.h"
 
 struct enc_stream {
@@ -154,7 +155,7 @@ static err_code enc_fail_bytes(enc_stream *s, err_code code, size_t at, const ch
                                err_info *e)
 {
 	char detail[64];
-	int w = snprintf(detail, sizeof detail, "第%zu字节：", at + 1);
+	int w = snprintf(detail, sizeof detail, msg_text(MSG_D_ENC_BYTE_AT), at + 1);
 	for (size_t i = 0; i < n && i < 4 && w > 0 && (size_t)w < sizeof detail; i++)
 		w += snprintf(detail + w, sizeof detail - (size_t)w, i ? " %02X" : "%02X",
 		              (unsigned char)p[i]);
@@ -167,7 +168,7 @@ static err_code enc_fail_unmappable(enc_stream *s, size_t at, const char *p, siz
 	char detail[64];
 	uint32_t cp;
 	size_t clen = text_utf8_decode(p, n, &cp);
-	snprintf(detail, sizeof detail, "第%zu字节的“%.*s”，U+%04X", at + 1, (int)clen, p,
+	snprintf(detail, sizeof detail, msg_text(MSG_D_ENC_CHAR_AT), at + 1, (int)clen, p,
 	         (unsigned)cp);
 	return enc_stream_fail(s, ERR_ENC_UNMAPPABLE, at, detail, e);
 }

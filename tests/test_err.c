@@ -281,6 +281,8 @@ static const struct {
     {MSG_D_EXP_MKDIR, "%s%s"},
     {MSG_D_EXP_BATCH_CHANGED, "%lld%s"},
     {MSG_D_EXP_RENAME, "%s%s"},
+    {MSG_D_ENC_BYTE_AT, "%zu"},
+    {MSG_D_ENC_CHAR_AT, "%zu%.*s%04X"},
 };
 
 static void detail_formats_match_their_arguments(void)
