@@ -274,8 +274,8 @@ static void legacy_reject_bytes(legacy_job *x, const char *raw, size_t n, size_t
 		snprintf(hex + strlen(hex), sizeof hex - strlen(hex), "%s%02X", i > bad ? " " : "",
 		         (unsigned char)raw[i]);
 	uint64_t at = x->skip + x->spans[x->cur].offset + bad + 1;
-	legacy_problem(&p, "", "第%ld行、文件第%llu字节处的字节 %s 不是有效的 %s 编码", line,
-	               (unsigned long long)at, hex, enc_name(x->o->enc));
+	legacy_problem(&p, "", msg_text(MSG_D_LEGACY_BAD_BYTES), line, (unsigned long long)at, hex,
+	               enc_name(x->o->enc));
 	/* The row itself: what decodes as text, each bad byte as \xNN. */
 	char shown[600];
 	size_t k = 0, pos = 0;
@@ -324,7 +324,7 @@ static err_code legacy_row(legacy_job *x, const char *const *f, size_t n, err_in
 {
 	legacy_problems p = {"", ""};
 	if (n != x->ncols) {
-		legacy_problem(&p, "", "这一行有 %zu 列，表头有 %zu 列", n, x->ncols);
+		legacy_problem(&p, "", msg_text(MSG_D_LEGACY_COLUMNS), n, x->ncols);
 		legacy_reject(x, &p, f, n);
 		return ERR_OK;
 	}
@@ -356,9 +356,10 @@ static err_code legacy_row(legacy_job *x, const char *const *f, size_t n, err_in
 			legacy_problem(&p, legacy_col_name(x, LC_SEX), "%s：%s",
 			               legacy_col_name(x, LC_SEX), err_text(ERR_LEGACY_SEX));
 		else if (have_id && sex != id.sex)
-			legacy_problem(&p, legacy_col_name(x, LC_SEX), "%s：%s（号码表明为%s）",
-			               legacy_col_name(x, LC_SEX), err_text(ERR_LEGACY_SEX_ID),
-			               id.sex == 1 ? "男" : "女");
+			legacy_problem(&p, legacy_col_name(x, LC_SEX),
+			               msg_text(MSG_D_LEGACY_ID_SAYS), legacy_col_name(x, LC_SEX),
+			               err_text(ERR_LEGACY_SEX_ID),
+			               msg_text(id.sex == 1 ? MSG_PF_SEX_MALE : MSG_PF_SEX_FEMALE));
 	}
 	legacy_trim(legacy_field(x, f, LC_BIRTH), v, sizeof v);
 	if (v[0] != '\0') {
@@ -367,9 +368,9 @@ static err_code legacy_row(legacy_job *x, const char *const *f, size_t n, err_in
 		if (date_parse(v, MSG_F_BIRTH_DATE, &birth, &why) != ERR_OK)
 			legacy_problem_err(&p, legacy_col_name(x, LC_BIRTH), &why);
 		else if (have_id && birth != id.birth)
-			legacy_problem(&p, legacy_col_name(x, LC_BIRTH), "%s：%s（号码表明为%s）",
-			               legacy_col_name(x, LC_BIRTH), err_text(ERR_LEGACY_BIRTH_ID),
-			               date_format(id.birth, iso));
+			legacy_problem(&p, legacy_col_name(x, LC_BIRTH),
+			               msg_text(MSG_D_LEGACY_ID_SAYS), legacy_col_name(x, LC_BIRTH),
+			               err_text(ERR_LEGACY_BIRTH_ID), date_format(id.birth, iso));
 	}
 	legacy_trim(legacy_field(x, f, LC_ETHNICITY), v, sizeof v);
 	if (v[0] != '\0') {
@@ -422,7 +423,7 @@ static err_code legacy_row(legacy_job *x, const char *const *f, size_t n, err_in
 			x->r->existing++;
 			return ERR_OK;
 		}
-		legacy_problem(&p, legacy_col_name(x, LC_ID), "%s：%s（库中姓名为%s）",
+		legacy_problem(&p, legacy_col_name(x, LC_ID), msg_text(MSG_D_LEGACY_NAME_IN_DB),
 		               legacy_col_name(x, LC_ID), err_text(ERR_LEGACY_NAME_DIFFERS),
 		               old.name);
 		legacy_reject(x, &p, f, n);
@@ -555,7 +556,7 @@ static err_code legacy_header(legacy_job *x, err_info *e)
 	err_code c = enc_to_utf8(x->o->enc, raw, n, &text, &tn, &bad, e);
 	if (c != ERR_OK) {
 		if (e != NULL)
-			err_set(e, c, MSG_NONE, "表头（第1行），文件第%llu字节",
+			err_set(e, c, MSG_NONE, msg_text(MSG_D_LEGACY_HEADER_AT),
 			        (unsigned long long)(x->skip + bad + 1));
 		return c;
 	}
@@ -591,9 +592,10 @@ static err_code legacy_write_rejects(legacy_job *x, err_info *e)
 	csv_buf head = {0};
 	if (x->o->enc == ENC_UTF8)
 		csv_buf_put(&head, "\xEF\xBB\xBF", 3);
-	static const char *const first[] = {"行号", "错误列", "原因"};
+	static const msg_id first[] = {MSG_D_LEGACY_COL_LINE, MSG_D_LEGACY_COL_COLUMN,
+	                               MSG_D_LEGACY_COL_REASON};
 	for (size_t i = 0; i < 3; i++)
-		csv_put_field(&head, first[i], strlen(first[i]), i == 0);
+		csv_put_field(&head, msg_text(first[i]), strlen(msg_text(first[i])), i == 0);
 	for (size_t i = 0; i < x->ncols; i++)
 		csv_put_field(&head, x->header[i], strlen(x->header[i]), 0);
 	csv_end_record(&head);

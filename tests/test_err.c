@@ -283,6 +283,14 @@ static const struct {
     {MSG_D_EXP_RENAME, "%s%s"},
     {MSG_D_ENC_BYTE_AT, "%zu"},
     {MSG_D_ENC_CHAR_AT, "%zu%.*s%04X"},
+    {MSG_D_LEGACY_BAD_BYTES, "%ld%llu%s%s"},
+    {MSG_D_LEGACY_COLUMNS, "%zu%zu"},
+    {MSG_D_LEGACY_ID_SAYS, "%s%s%s"},
+    {MSG_D_LEGACY_NAME_IN_DB, "%s%s%s"},
+    {MSG_D_LEGACY_HEADER_AT, "%llu"},
+    {MSG_D_LEGACY_COL_LINE, ""},
+    {MSG_D_LEGACY_COL_COLUMN, ""},
+    {MSG_D_LEGACY_COL_REASON, ""},
 };
 
 static void detail_formats_match_their_arguments(void)
