@@ -301,8 +301,8 @@ static err_code import_fatal(import_job *x, const csv_record *rec, err_code code
 		vsnprintf(what, sizeof what, fmt, ap);
 		va_end(ap);
 	}
-	return err_set(e, code, MSG_NONE, "%s 第%ld行%s%s", x->file, rec->line, what[0] ? "：" : "",
-	               what);
+	return err_set(e, code, MSG_NONE, msg_text(MSG_D_IMP_AT_LINE), x->file, rec->line,
+	               what[0] ? "：" : "", what);
 }
 
 static err_code import_conflict_add(import_job *x, const char *key, const csv_record *rec,
@@ -537,7 +537,8 @@ static err_code import_check_fields(import_job *x, const csv_record *rec, err_in
 	const exchange_table *t = x->t;
 	for (size_t i = 0; i < rec->n; i++)
 		if (strlen(rec->field[i]) != rec->len[i])
-			return import_fatal(x, rec, ERR_PKG_FIELD, e, "第%zu列含有空字符", i + 1);
+			return import_fatal(x, rec, ERR_PKG_FIELD, e,
+			                    msg_text(MSG_D_IMP_NUL_IN_COL), i + 1);
 	for (size_t i = 0; i < t->nfields; i++) {
 		const exchange_field *f = &t->fields[i];
 		const char *v = rec->field[i];
@@ -563,7 +564,8 @@ static err_code import_check_fields(import_job *x, const csv_record *rec, err_in
 		if (!ok) {
 			char echo[64];
 			import_echo(v, echo, sizeof echo);
-			return import_fatal(x, rec, ERR_PKG_FIELD, e, "%s 列 %s", f->name, echo);
+			return import_fatal(x, rec, ERR_PKG_FIELD, e, msg_text(MSG_D_IMP_COL_VALUE),
+			                    f->name, echo);
 		}
 	}
 	return ERR_OK;
@@ -740,7 +742,8 @@ static err_code import_resolve(import_job *x, const csv_record *rec, char *missi
 		}
 		char echo[64];
 		import_echo(key, echo, sizeof echo);
-		return import_fatal(x, rec, ERR_PKG_REF, e, "%s 列 %s", what, echo);
+		return import_fatal(x, rec, ERR_PKG_REF, e, msg_text(MSG_D_IMP_COL_VALUE), what,
+		                    echo);
 	}
 	return ERR_OK;
 }
@@ -794,7 +797,7 @@ static err_code import_record(void *ctx, const csv_record *rec, err_info *e)
 	const exchange_table *t = x->t;
 	const char *O = x->r->m.office;
 	if (rec->n != t->nfields + EXCHANGE_TAIL_COLS)
-		return import_fatal(x, rec, ERR_PKG_FIELDS, e, "应为 %zu 个，实有 %zu 个",
+		return import_fatal(x, rec, ERR_PKG_FIELDS, e, msg_text(MSG_D_IMP_FIELD_COUNT),
 		                    t->nfields + EXCHANGE_TAIL_COLS, rec->n);
 	DB_TRY(import_check_fields(x, rec, e));
 	/* The sender's version of the row and the version it was based on. */
@@ -816,7 +819,7 @@ static err_code import_record(void *ctx, const csv_record *rec, err_info *e)
 	char missing[240];
 	DB_TRY(import_resolve(x, rec, missing, sizeof missing, e));
 	if (missing[0] != '\0')
-		return import_conflict_add(x, key, rec, 0, v, e, "所引用的记录（%s）未能导入",
+		return import_conflict_add(x, key, rec, 0, v, e, msg_text(MSG_D_IMP_REF_MISSING),
 		                           missing);
 
 	int dup = 0;
@@ -837,7 +840,7 @@ static err_code import_record(void *ctx, const csv_record *rec, err_info *e)
 		if (dup) {
 			char buf[240];
 			return import_conflict_add(x, key, rec, 0, v, e,
-			                           "与本库中另一条记录重复：%s",
+			                           msg_text(MSG_D_IMP_DUPLICATE),
 			                           err_format(&why, buf, sizeof buf));
 		}
 		if (c != ERR_OK && e != NULL)
@@ -857,8 +860,8 @@ static err_code import_record(void *ctx, const csv_record *rec, err_info *e)
 		return ERR_OK;
 	}
 	if (t->flags & EX_APPEND)
-		return import_conflict_add(x, key, rec, 1, 1, e,
-		                           "本库中同一行笔录的内容不同（笔录只能追加，不能改写）");
+		return import_conflict_add(x, key, rec, 1, 1, e, "%s",
+		                           msg_text(MSG_D_IMP_APPEND_ONLY));
 	int clean = synced && sl == lv;
 	if (synced && strcmp(so, O) == 0 && ssv >= v) {
 		x->r->tables[x->ti].older++;
@@ -869,27 +872,20 @@ static err_code import_record(void *ctx, const csv_record *rec, err_info *e)
 	             (bo[0] != '\0' && synced && strcmp(bo, so) == 0 && bv == ssv && clean);
 	if (!accept) {
 		if (!synced)
-			return import_conflict_add(
-			    x, key, rec, lv, v, e,
-			    "本库的记录在本机构建立或修改（第 %lld 版），"
-			    "数据包中 %s 的版本不是在它的基础上修改的，保留本库记录",
-			    (long long)lv, O);
+			return import_conflict_add(x, key, rec, lv, v, e,
+			                           msg_text(MSG_D_IMP_LOCAL_EDIT), (long long)lv,
+			                           O);
 		if (!clean)
-			return import_conflict_add(
-			    x, key, rec, lv, v, e,
-			    "本库在收到 %s 的第 %lld 版后又作了修改（现为第 %lld 版），"
-			    "数据包中 %s 的第 %lld 版也是修改过的，保留本库记录",
-			    so, (long long)ssv, (long long)lv, O, (long long)v);
-		return import_conflict_add(
-		    x, key, rec, lv, v, e,
-		    "本库的记录来自 %s（第 %lld 版），数据包中 %s 的版本与之不同"
-		    "且不是在它的基础上修改的，保留本库记录",
-		    so, (long long)ssv, O);
+			return import_conflict_add(x, key, rec, lv, v, e,
+			                           msg_text(MSG_D_IMP_BOTH_EDITED), so,
+			                           (long long)ssv, (long long)lv, O, (long long)v);
+		return import_conflict_add(x, key, rec, lv, v, e, msg_text(MSG_D_IMP_OTHER_ORIGIN),
+		                           so, (long long)ssv, O);
 	}
 	err_code c = import_update(x, rec, id, v, &dup, &why);
 	if (dup) {
 		char buf[240];
-		return import_conflict_add(x, key, rec, lv, v, e, "与本库中另一条记录重复：%s",
+		return import_conflict_add(x, key, rec, lv, v, e, msg_text(MSG_D_IMP_DUPLICATE),
 		                           err_format(&why, buf, sizeof buf));
 	}
 	return c;
@@ -914,14 +910,14 @@ static err_code import_verify_record(void *ctx, const csv_record *rec, err_info 
 		    i < t->nfields ? t->fields[i].name : exchange_tail_names[i - t->nfields];
 		if (strcmp(rec->field[i], name) != 0) {
 			x->header_bad = 1;
-			snprintf(x->header_why, sizeof x->header_why, "第%zu列应为 %s", i + 1,
-			         name);
+			snprintf(x->header_why, sizeof x->header_why,
+			         msg_text(MSG_D_IMP_HEADER_COL), i + 1, name);
 		}
 	}
 	if (!x->header_bad && rec->n != want) {
 		x->header_bad = 1;
-		snprintf(x->header_why, sizeof x->header_why, "应为 %zu 列，实有 %zu 列", want,
-		         rec->n);
+		snprintf(x->header_why, sizeof x->header_why, msg_text(MSG_D_IMP_HEADER_COUNT),
+		         want, rec->n);
 	}
 	return ERR_OK;
 }
@@ -930,8 +926,8 @@ static err_code import_verify_file(import_job *x, const package_file *pf, size_t
                                    unsigned char *buf, err_info *e)
 {
 	if (package_entry_size(x->p, entry) != pf->bytes)
-		return err_set(e, ERR_PKG_SIZE, MSG_NONE, "%s：清单 %llu 字节，文件 %llu 字节",
-		               pf->name, (unsigned long long)pf->bytes,
+		return err_set(e, ERR_PKG_SIZE, MSG_NONE, msg_text(MSG_D_IMP_SIZE), pf->name,
+		               (unsigned long long)pf->bytes,
 		               (unsigned long long)package_entry_size(x->p, entry));
 	crypto_hash_sha256_state sha;
 	crypto_hash_sha256_init(&sha);
@@ -980,11 +976,10 @@ static err_code import_verify_file(import_job *x, const package_file *pf, size_t
 		return err_set(e, csv, MSG_NONE, "%s %s", pf->name, csv_why.detail);
 	if (x->records == 0 || !bom_ok)
 		return err_set(e, ERR_PKG_HEADER, MSG_NONE, "%s：%s", pf->name,
-		               bom_ok ? "没有表头" : "缺少 BOM");
+		               msg_text(bom_ok ? MSG_D_IMP_NO_HEADER : MSG_D_IMP_NO_BOM));
 	if (x->records - 1 != pf->rows)
-		return err_set(e, ERR_PKG_COUNT, MSG_NONE, "%s：清单 %llu 行，文件 %llu 行",
-		               pf->name, (unsigned long long)pf->rows,
-		               (unsigned long long)(x->records - 1));
+		return err_set(e, ERR_PKG_COUNT, MSG_NONE, msg_text(MSG_D_IMP_ROWS), pf->name,
+		               (unsigned long long)pf->rows, (unsigned long long)(x->records - 1));
 	if (x->header_bad)
 		return err_set(e, ERR_PKG_HEADER, MSG_NONE, "%s：%s", pf->name, x->header_why);
 	return ERR_OK;
@@ -997,8 +992,8 @@ static err_code import_check_manifest(import_job *x, err_info *e)
 	size_t n;
 	const exchange_table *tabs = exchange_tables(&n);
 	if (m->schema > db_schema_version())
-		return err_set(e, ERR_PKG_TOO_NEW, MSG_NONE, "数据包架构版本 %d，本程序 %d",
-		               m->schema, db_schema_version());
+		return err_set(e, ERR_PKG_TOO_NEW, MSG_NONE, msg_text(MSG_D_IMP_TOO_NEW), m->schema,
+		               db_schema_version());
 	if (x->own[0] != '\0' && strcmp(m->office, x->own) == 0)
 		return err_set(e, ERR_PKG_OWN, MSG_NONE, "%s", m->office);
 	int list_ok = m->nfiles == n;
@@ -1008,7 +1003,7 @@ static err_code import_check_manifest(import_job *x, err_info *e)
 		list_ok = strcmp(name, m->files[i].name) == 0;
 	}
 	if (!list_ok)
-		return err_set(e, ERR_PKG_MANIFEST, MSG_NONE, "%s：文件清单与数据包格式不符",
+		return err_set(e, ERR_PKG_MANIFEST, MSG_NONE, msg_text(MSG_D_IMP_MANIFEST_FILES),
 		               PACKAGE_MANIFEST);
 	for (size_t i = 0; i < m->nfiles; i++)
 		if (package_find(x->p, m->files[i].name) < 0)
@@ -1051,7 +1046,7 @@ static err_code import_seen(import_job *x, int *seen, err_info *e)
 		if (strcmp(sha, x->r->manifest_sha256) == 0)
 			*seen = 1;
 		else
-			c = err_set(e, ERR_PKG_REPLAY, MSG_NONE, "%s 第 %lld 批，于 %s 导入",
+			c = err_set(e, ERR_PKG_REPLAY, MSG_NONE, msg_text(MSG_D_IMP_REPLAY),
 			            x->r->m.office, (long long)x->r->m.batch, x->r->applied_at);
 	} else if (rc != SQLITE_DONE) {
 		c = db_error(x->d, rc, e);
@@ -1180,10 +1175,11 @@ static err_code import_write_report(import_job *x, err_info *e)
 	csv_buf b = {0};
 	if (r->m.bom)
 		csv_buf_put(&b, "\xEF\xBB\xBF", 3);
-	static const char *const head[] = {"表",       "记录",       "文件行号",
-	                                   "本库版本", "数据包版本", "说明"};
+	static const msg_id head[] = {
+	    MSG_D_IMP_COL_TABLE,         MSG_D_IMP_COL_RECORD,          MSG_D_IMP_COL_LINE,
+	    MSG_D_IMP_COL_LOCAL_VERSION, MSG_D_IMP_COL_PACKAGE_VERSION, MSG_D_IMP_COL_NOTE};
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-		import_report_field(&b, head[i], i == 0);
+		import_report_field(&b, msg_text(head[i]), i == 0);
 	csv_end_record(&b);
 	for (size_t i = 0; i < r->nconflicts; i++) {
 		const import_conflict *c = &r->conflicts[i];
@@ -1363,7 +1359,7 @@ err_code import_run(db *d, const import_opts *o, import_report *r, err_info *e)
 	for (size_t i = 0; i < r->m.nfiles; i++)
 		rows += r->m.files[i].rows;
 	if (c == ERR_OK && rows != r->m.rows)
-		c = err_set(e, ERR_PKG_COUNT, MSG_NONE, "%s：rows %llu，各文件共 %llu 行",
+		c = err_set(e, ERR_PKG_COUNT, MSG_NONE, msg_text(MSG_D_IMP_MANIFEST_ROWS),
 		            PACKAGE_MANIFEST, (unsigned long long)r->m.rows,
 		            (unsigned long long)rows);
 	if (c == ERR_OK)
