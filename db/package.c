@@ -72,9 +72,9 @@ void package_name(const char *office, int64_t batch, char *out, size_t size)
 	snprintf(out, size, "laobao-%s-%06lld", office, (long long)batch);
 }
 
-static err_code package_io(err_info *e, const char *what, const char *path)
+static err_code package_io(err_info *e, msg_id what, const char *path)
 {
-	return err_set(e, ERR_PKG_IO, MSG_NONE, "%s %s：%s", what, path, strerror(errno));
+	return err_set(e, ERR_PKG_IO, MSG_NONE, "%s %s：%s", msg_text(what), path, strerror(errno));
 }
 
 static int package_write_all(int fd, const void *data, size_t n)
@@ -201,7 +201,7 @@ err_code package_manifest_parse(const char *text, size_t len, package_manifest *
 	if (len < sizeof head - 1 || memcmp(text, head, sizeof head - 1) != 0)
 		return err_set(e, ERR_PKG_FOREIGN, MSG_NONE, "%s", PACKAGE_MANIFEST);
 	if (len > 65536 || memchr(text, '\0', len) != NULL || memchr(text, '\r', len) != NULL)
-		return err_set(e, ERR_PKG_MANIFEST, MSG_NONE, "%s：含有不允许的字符",
+		return err_set(e, ERR_PKG_MANIFEST, MSG_NONE, msg_text(MSG_D_PKG_BAD_CHARS),
 		               PACKAGE_MANIFEST);
 	char *copy = malloc(len + 1);
 	if (copy == NULL)
@@ -214,13 +214,14 @@ err_code package_manifest_parse(const char *text, size_t len, package_manifest *
 	const char *bad = NULL;
 	uint64_t v = 0, v2 = 0;
 	if (len == 0 || copy[len - 1] != '\n') {
-		c = err_set(e, ERR_PKG_MANIFEST, MSG_NONE, "%s：最后一行不完整", PACKAGE_MANIFEST);
+		c = err_set(e, ERR_PKG_MANIFEST, MSG_NONE, msg_text(MSG_D_PKG_LAST_LINE),
+		            PACKAGE_MANIFEST);
 		goto done;
 	}
 	for (char *l = strtok_r(copy, "\n", &save); l != NULL; l = strtok_r(NULL, "\n", &save)) {
 		line++;
 		if (ended) {
-			bad = "end 之后还有内容";
+			bad = msg_text(MSG_D_PKG_AFTER_END);
 			break;
 		}
 		char key[16] = "", a[80] = "", b[80] = "", cc[80] = "", d[80] = "";
@@ -229,17 +230,17 @@ err_code package_manifest_parse(const char *text, size_t len, package_manifest *
 		if (line == 1) {
 			if (k != 2 || strcmp(key, "LAOBAO-PACKAGE") != 0 ||
 			    !package_parse_u(a, &v)) {
-				bad = "第一行";
+				bad = msg_text(MSG_D_PKG_FIRST_LINE);
 				break;
 			}
 			if (v > PACKAGE_FORMAT) {
 				c = err_set(e, ERR_PKG_TOO_NEW, MSG_NONE,
-				            "数据包格式 %llu，本程序支持 %d", (unsigned long long)v,
+				            msg_text(MSG_D_PKG_TOO_NEW), (unsigned long long)v,
 				            PACKAGE_FORMAT);
 				goto done;
 			}
 			if (v != PACKAGE_FORMAT) {
-				bad = "格式版本";
+				bad = msg_text(MSG_D_PKG_FORMAT_VERSION);
 				break;
 			}
 			m->format = (int)v;
@@ -321,12 +322,12 @@ err_code package_manifest_parse(const char *text, size_t len, package_manifest *
 			break;
 		}
 		if (m->nfiles == PACKAGE_MAX_FILES) {
-			bad = "文件过多";
+			bad = msg_text(MSG_D_PKG_TOO_MANY_FILES);
 			break;
 		}
 		for (size_t i = 0; i < m->nfiles; i++)
 			if (strcmp(m->files[i].name, a) == 0)
-				bad = "文件重复";
+				bad = msg_text(MSG_D_PKG_DUPLICATE_FILE);
 		if (bad != NULL)
 			break;
 		package_file *f = &m->files[m->nfiles++];
@@ -336,10 +337,10 @@ err_code package_manifest_parse(const char *text, size_t len, package_manifest *
 		package_hex(h, 32, f->sha256);
 	}
 	if (bad == NULL && !ended)
-		bad = line < 10 ? "内容不完整" : "缺少 end";
+		bad = msg_text(line < 10 ? MSG_D_PKG_INCOMPLETE : MSG_D_PKG_NO_END);
 	if (bad != NULL)
-		c = err_set(e, ERR_PKG_MANIFEST, MSG_NONE, "%s 第%d行：%s", PACKAGE_MANIFEST, line,
-		            bad);
+		c = err_set(e, ERR_PKG_MANIFEST, MSG_NONE, msg_text(MSG_D_PKG_MANIFEST_LINE),
+		            PACKAGE_MANIFEST, line, bad);
 done:
 	free(copy);
 	return c;
@@ -366,7 +367,7 @@ err_code package_sink_open(const char *dir, const char *name, package_sink **out
 	snprintf(s->path, n, "%s/%s", dir, name);
 	s->fd = open(s->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (s->fd < 0) {
-		err_code c = package_io(e, "无法创建", s->path);
+		err_code c = package_io(e, MSG_D_PKG_CANNOT_CREATE, s->path);
 		free(s->path);
 		free(s);
 		return c;
@@ -382,7 +383,7 @@ err_code package_sink_write(package_sink *s, const void *data, size_t n, err_inf
 		return ERR_OK;
 	crypto_hash_sha256_update(&s->sha, data, n);
 	if (package_write_all(s->fd, data, n) != 0)
-		return package_io(e, "写入", s->path);
+		return package_io(e, MSG_D_PKG_WRITE, s->path);
 	s->bytes += n;
 	return ERR_OK;
 }
@@ -395,7 +396,7 @@ err_code package_sink_close(package_sink *s, package_file *f, err_info *e)
 	f->bytes = s->bytes;
 	err_code c = ERR_OK;
 	if (close(s->fd) != 0)
-		c = package_io(e, "写入", s->path);
+		c = package_io(e, MSG_D_PKG_WRITE, s->path);
 	free(s->path);
 	free(s);
 	return c;
@@ -436,12 +437,12 @@ static err_code package_write_new(const char *path, const char *text, mode_t mod
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return err_set(e, ERR_EXPORT_EXISTS, MSG_NONE, "%s", path);
-		return package_io(e, "无法创建", path);
+		return package_io(e, MSG_D_PKG_CANNOT_CREATE, path);
 	}
 	int bad = package_write_all(fd, text, strlen(text)) != 0;
 	bad |= close(fd) != 0;
 	if (bad) {
-		err_code c = package_io(e, "写入", path);
+		err_code c = package_io(e, MSG_D_PKG_WRITE, path);
 		unlink(path);
 		return c;
 	}
@@ -483,12 +484,12 @@ static err_code package_read_small(const char *path, char *buf, size_t size, err
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return package_io(e, "无法打开", path);
+		return package_io(e, MSG_D_PKG_CANNOT_OPEN, path);
 	size_t got = 0;
 	int rc = package_pread_all(fd, buf, size - 1, 0, &got);
 	close(fd);
 	if (rc != 0)
-		return package_io(e, "读取", path);
+		return package_io(e, MSG_D_PKG_READ, path);
 	buf[got] = '\0';
 	return ERR_OK;
 }
@@ -502,8 +503,7 @@ static err_code package_load_public(const char *path, unsigned char pk[crypto_bo
 		return c;
 	size_t h = strlen(PACKAGE_PUB_HEAD);
 	if (strncmp(buf, PACKAGE_SEC_HEAD, h) == 0)
-		return err_set(e, ERR_SEAL_KEY, MSG_NONE, "%s 是私钥文件；加密请用公钥文件（.pub）",
-		               path);
+		return err_set(e, ERR_SEAL_KEY, MSG_NONE, msg_text(MSG_D_PKG_SECRET_KEY), path);
 	char *nl = strchr(buf + h, '\n');
 	if (strncmp(buf, PACKAGE_PUB_HEAD, h) != 0 || nl == NULL || nl[1] != '\0' ||
 	    !package_unhex(buf + h, (size_t)(nl - buf) - h, pk, crypto_box_PUBLICKEYBYTES))
@@ -556,7 +556,7 @@ static err_code package_out_push(package_tar_out *o, unsigned char tag, err_info
 	                                           NULL, 0, tag);
 	o->nplain = 0;
 	if (package_write_all(o->fd, o->cipher, (size_t)clen) != 0)
-		return package_io(e, "写入", o->path);
+		return package_io(e, MSG_D_PKG_WRITE, o->path);
 	return ERR_OK;
 }
 
@@ -564,7 +564,7 @@ static err_code package_out_write(package_tar_out *o, const void *data, size_t n
 {
 	if (!o->sealed) {
 		if (package_write_all(o->fd, data, n) != 0)
-			return package_io(e, "写入", o->path);
+			return package_io(e, MSG_D_PKG_WRITE, o->path);
 		return ERR_OK;
 	}
 	const unsigned char *p = data;
@@ -624,11 +624,11 @@ static err_code package_tar_add(package_tar_out *o, const char *dir, const char 
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return package_io(e, "无法打开", path);
+		return package_io(e, MSG_D_PKG_CANNOT_OPEN, path);
 	struct stat sb;
 	if (fstat(fd, &sb) != 0) {
 		close(fd);
-		return package_io(e, "读取", path);
+		return package_io(e, MSG_D_PKG_READ, path);
 	}
 	unsigned char h[512];
 	char full[256];
@@ -639,7 +639,7 @@ static err_code package_tar_add(package_tar_out *o, const char *dir, const char 
 	while (c == ERR_OK && done < (uint64_t)sb.st_size) {
 		size_t got = 0;
 		if (package_pread_all(fd, buf, bufsize, (off_t)done, &got) != 0 || got == 0) {
-			c = package_io(e, "读取", path);
+			c = package_io(e, MSG_D_PKG_READ, path);
 			break;
 		}
 		c = package_out_write(o, buf, got, e);
@@ -672,7 +672,7 @@ err_code package_write_tar(const char *dir, const char *top, const char *const *
 	snprintf(tmp, sizeof tmp, "%s.part%ld", out, (long)getpid());
 	o.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (o.fd < 0)
-		return package_io(e, "无法创建", tmp);
+		return package_io(e, MSG_D_PKG_CANNOT_CREATE, tmp);
 	size_t bufsize = 1u << 18;
 	unsigned char *buf = malloc(bufsize);
 	err_code c = buf != NULL ? ERR_OK : err_set(e, ERR_NOMEM, MSG_NONE, NULL);
@@ -696,7 +696,7 @@ err_code package_write_tar(const char *dir, const char *top, const char *const *
 		    (package_write_all(o.fd, PACKAGE_SEAL_MAGIC, PACKAGE_SEAL_MAGIC_LEN) != 0 ||
 		     package_write_all(o.fd, boxed, sizeof boxed) != 0 ||
 		     package_write_all(o.fd, header, sizeof header) != 0))
-			c = package_io(e, "写入", tmp);
+			c = package_io(e, MSG_D_PKG_WRITE, tmp);
 	}
 	if (c == ERR_OK) {
 		unsigned char h[512];
@@ -714,9 +714,9 @@ err_code package_write_tar(const char *dir, const char *top, const char *const *
 	if (c == ERR_OK && o.sealed)
 		c = package_out_push(&o, crypto_secretstream_xchacha20poly1305_TAG_FINAL, e);
 	if (close(o.fd) != 0 && c == ERR_OK)
-		c = package_io(e, "写入", tmp);
+		c = package_io(e, MSG_D_PKG_WRITE, tmp);
 	if (c == ERR_OK && rename(tmp, out) != 0)
-		c = package_io(e, "无法改名为", out);
+		c = package_io(e, MSG_D_PKG_CANNOT_RENAME, out);
 	if (c != ERR_OK)
 		unlink(tmp);
 	free(buf);
@@ -792,7 +792,7 @@ static err_code package_open_folder(package_in *p, err_info *e)
 {
 	DIR *dh = opendir(p->path);
 	if (dh == NULL)
-		return package_io(e, "无法打开", p->path);
+		return package_io(e, MSG_D_PKG_CANNOT_OPEN, p->path);
 	err_code c = ERR_OK;
 	struct dirent *de;
 	while (c == ERR_OK && (de = readdir(dh)) != NULL) {
@@ -811,7 +811,7 @@ static err_code package_open_folder(package_in *p, err_info *e)
 		en->fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 		struct stat sb;
 		if (en->fd < 0 || fstat(en->fd, &sb) != 0) {
-			c = package_io(e, "无法打开", path);
+			c = package_io(e, MSG_D_PKG_CANNOT_OPEN, path);
 			if (en->fd >= 0)
 				close(en->fd);
 			break;
@@ -852,16 +852,16 @@ static err_code package_open_tar(package_in *p, err_info *e)
 {
 	struct stat sb;
 	if (fstat(p->fd, &sb) != 0)
-		return package_io(e, "读取", p->path);
+		return package_io(e, MSG_D_PKG_READ, p->path);
 	uint64_t total = (uint64_t)sb.st_size, at = 0;
 	char top[101] = "";
 	for (;;) {
 		unsigned char h[512];
 		size_t got = 0;
 		if (package_pread_all(p->fd, h, 512, (off_t)at, &got) != 0)
-			return package_io(e, "读取", p->path);
+			return package_io(e, MSG_D_PKG_READ, p->path);
 		if (got < 512)
-			return err_set(e, ERR_PKG_TAR, MSG_NONE, "%s：在第 %llu 字节处提前结束",
+			return err_set(e, ERR_PKG_TAR, MSG_NONE, msg_text(MSG_D_PKG_TAR_SHORT),
 			               p->path, (unsigned long long)at);
 		int zero = 1;
 		for (size_t i = 0; i < 512 && zero; i++)
@@ -875,7 +875,7 @@ static err_code package_open_tar(package_in *p, err_info *e)
 			sum += i >= 148 && i < 156 ? ' ' : h[i];
 		uint64_t size = package_tar_number(h + 124, 12, &ok);
 		if (!ok || want != sum || memcmp(h + 257, "ustar", 5) != 0)
-			return err_set(e, ERR_PKG_TAR, MSG_NONE, "%s：第 %llu 字节处的条目头损坏",
+			return err_set(e, ERR_PKG_TAR, MSG_NONE, msg_text(MSG_D_PKG_TAR_BAD_HEADER),
 			               p->path, (unsigned long long)at);
 		char name[257];
 		if (h[345] != '\0')
@@ -892,10 +892,11 @@ static err_code package_open_tar(package_in *p, err_info *e)
 			continue;
 		}
 		if (type != '0' && type != '\0')
-			return err_set(e, ERR_PKG_TAR, MSG_NONE, "%s：不支持的条目 %s", p->path,
-			               name);
+			return err_set(e, ERR_PKG_TAR, MSG_NONE, msg_text(MSG_D_PKG_TAR_ENTRY_TYPE),
+			               p->path, name);
 		if (size > total || at > total - size)
-			return err_set(e, ERR_PKG_TAR, MSG_NONE, "%s：%s 不完整", p->path, name);
+			return err_set(e, ERR_PKG_TAR, MSG_NONE,
+			               msg_text(MSG_D_PKG_TAR_ENTRY_SHORT), p->path, name);
 		/* Files sit directly in the one top folder. */
 		size_t tl = strlen(top);
 		const char *base = name;
@@ -938,7 +939,7 @@ static err_code package_unseal(package_in *p, int fd, const char *key_file, int 
 	if (package_pread_all(fd, boxed, sizeof boxed, (off_t)at, &got) != 0 ||
 	    package_pread_all(fd, header, sizeof header, (off_t)(at + sizeof boxed), &got2) != 0) {
 		sodium_memzero(sk, sizeof sk);
-		return package_io(e, "读取", p->path);
+		return package_io(e, MSG_D_PKG_READ, p->path);
 	}
 	if (got < sizeof boxed || got2 < sizeof header) {
 		sodium_memzero(sk, sizeof sk);
@@ -961,7 +962,7 @@ static err_code package_unseal(package_in *p, int fd, const char *key_file, int 
 	         tmpdir != NULL && tmpdir[0] == '/' ? tmpdir : "/tmp");
 	int tfd = mkstemp(tmpl);
 	if (tfd < 0)
-		return package_io(e, "无法创建临时文件", tmpl);
+		return package_io(e, MSG_D_PKG_CANNOT_CREATE_TEMP, tmpl);
 	unlink(tmpl);
 	size_t csize = PACKAGE_SEAL_CHUNK + crypto_secretstream_xchacha20poly1305_ABYTES;
 	unsigned char *cbuf = malloc(csize), *mbuf = malloc(PACKAGE_SEAL_CHUNK);
@@ -969,7 +970,7 @@ static err_code package_unseal(package_in *p, int fd, const char *key_file, int 
 	int final = 0;
 	while (c == ERR_OK) {
 		if (package_pread_all(fd, cbuf, csize, (off_t)at, &got) != 0) {
-			c = package_io(e, "读取", p->path);
+			c = package_io(e, MSG_D_PKG_READ, p->path);
 			break;
 		}
 		if (got == 0) {
@@ -978,7 +979,7 @@ static err_code package_unseal(package_in *p, int fd, const char *key_file, int 
 			break;
 		}
 		if (final) {
-			c = err_set(e, ERR_SEAL_OPEN, MSG_NONE, "%s：结束标记之后还有数据",
+			c = err_set(e, ERR_SEAL_OPEN, MSG_NONE, msg_text(MSG_D_PKG_AFTER_FINAL),
 			            p->path);
 			break;
 		}
@@ -988,11 +989,11 @@ static err_code package_unseal(package_in *p, int fd, const char *key_file, int 
 		    crypto_secretstream_xchacha20poly1305_pull(&st, mbuf, &mlen, &tag, cbuf, got,
 		                                               NULL, 0) != 0) {
 			c = err_set(e, got < csize ? ERR_SEAL_TRUNCATED : ERR_SEAL_OPEN, MSG_NONE,
-			            "%s：第 %llu 字节处", p->path, (unsigned long long)at);
+			            msg_text(MSG_D_PKG_SEAL_AT), p->path, (unsigned long long)at);
 			break;
 		}
 		if (package_write_all(tfd, mbuf, (size_t)mlen) != 0) {
-			c = package_io(e, "写入临时文件", tmpl);
+			c = package_io(e, MSG_D_PKG_WRITE_TEMP, tmpl);
 			break;
 		}
 		final = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
@@ -1029,7 +1030,7 @@ err_code package_open(const char *path, const char *key_file, package_in **out, 
 	struct stat sb;
 	err_code c = ERR_OK;
 	if (stat(p->path, &sb) != 0) {
-		c = package_io(e, "无法打开", p->path);
+		c = package_io(e, MSG_D_PKG_CANNOT_OPEN, p->path);
 	} else if (S_ISDIR(sb.st_mode)) {
 		c = package_open_folder(p, e);
 	} else {
@@ -1037,7 +1038,7 @@ err_code package_open(const char *path, const char *key_file, package_in **out, 
 		unsigned char head[512];
 		size_t got = 0;
 		if (fd < 0 || package_pread_all(fd, head, sizeof head, 0, &got) != 0) {
-			c = package_io(e, "读取", p->path);
+			c = package_io(e, MSG_D_PKG_READ, p->path);
 			if (fd >= 0)
 				close(fd);
 		} else if (got >= PACKAGE_SEAL_MAGIC_LEN &&
@@ -1079,7 +1080,7 @@ err_code package_read(package_in *p, size_t i, uint64_t at, void *buf, size_t n,
 	if (n > en->size - at)
 		n = (size_t)(en->size - at);
 	if (package_pread_all(en->fd, buf, n, (off_t)(en->offset + at), got) != 0)
-		return package_io(e, "读取", en->name);
+		return package_io(e, MSG_D_PKG_READ, en->name);
 	if (*got < n)
 		return err_set(e, ERR_PKG_CHANGED, MSG_NONE, "%s", en->name);
 	return ERR_OK;
@@ -1091,10 +1092,12 @@ err_code package_read_manifest(package_in *p, char **text, size_t *len, err_info
 	*len = 0;
 	long i = package_find(p, PACKAGE_MANIFEST);
 	if (i < 0)
-		return err_set(e, ERR_PKG_FOREIGN, MSG_NONE, "缺少 %s", PACKAGE_MANIFEST);
+		return err_set(e, ERR_PKG_FOREIGN, MSG_NONE, msg_text(MSG_D_PKG_MISSING),
+		               PACKAGE_MANIFEST);
 	uint64_t size = package_entry_size(p, (size_t)i);
 	if (size > 65536)
-		return err_set(e, ERR_PKG_MANIFEST, MSG_NONE, "%s 过大", PACKAGE_MANIFEST);
+		return err_set(e, ERR_PKG_MANIFEST, MSG_NONE, msg_text(MSG_D_PKG_TOO_LARGE),
+		               PACKAGE_MANIFEST);
 	char *buf = malloc((size_t)size + 1);
 	if (buf == NULL)
 		return err_set(e, ERR_NOMEM, MSG_NONE, NULL);
