@@ -136,21 +136,26 @@ static void cli_echo(FILE *f, const char *s, size_t len)
 
 typedef int (*cli_check_fn)(cli *c, const char *in, size_t len);
 
+/* The report line of a refused input: 错误, the input escaped, the reason. Returns 1. */
+static int cli_report_bad(const char *in, size_t len, err_info *e)
+{
+	char buf[512];
+	e->field = MSG_NONE; /* the report names the input itself */
+	printf("%s\t", msg_text(MSG_CLI_ERROR_PREFIX));
+	cli_echo(stdout, in, len);
+	printf("\t%s\n", err_format(e, buf, sizeof buf));
+	return 1;
+}
+
 static int cli_check_one_id(cli *c, const char *in, size_t len)
 {
 	idcard_info info;
 	err_info e;
-	char buf[512];
 	char date[DATE_ISO_LEN];
 	err_code rc = memchr(in, '\0', len) != NULL ? err_set(&e, ERR_ID_CHARS, MSG_F_ID_NO, NULL)
 	                                            : idcard_parse(in, c->today, &info, &e);
-	if (rc != ERR_OK) {
-		e.field = MSG_NONE; /* the report names the input itself */
-		printf("%s\t", msg_text(MSG_CLI_ERROR_PREFIX));
-		cli_echo(stdout, in, len);
-		printf("\t%s\n", err_format(&e, buf, sizeof buf));
-		return 1;
-	}
+	if (rc != ERR_OK)
+		return cli_report_bad(in, len, &e);
 	printf("%s\t%s\t%s\n", info.id, msg_text(info.sex == 1 ? MSG_CLI_MALE : MSG_CLI_FEMALE),
 	       date_format(info.birth, date));
 	return 0;
@@ -161,16 +166,10 @@ static int cli_check_one_uscc(cli *c, const char *in, size_t len)
 	(void)c;
 	uscc_info info;
 	err_info e;
-	char buf[512];
 	err_code rc = memchr(in, '\0', len) != NULL ? err_set(&e, ERR_USCC_CHARS, MSG_F_USCC, NULL)
 	                                            : uscc_parse(in, &info, &e);
-	if (rc != ERR_OK) {
-		e.field = MSG_NONE;
-		printf("%s\t", msg_text(MSG_CLI_ERROR_PREFIX));
-		cli_echo(stdout, in, len);
-		printf("\t%s\n", err_format(&e, buf, sizeof buf));
-		return 1;
-	}
+	if (rc != ERR_OK)
+		return cli_report_bad(in, len, &e);
 	printf("%s\t%s\n", info.code, info.org_code);
 	return 0;
 }
