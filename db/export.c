@@ -1064,8 +1064,32 @@ void export_batch_list_free(export_batch_list *l)
 	DB_LIST_FREE(l);
 }
 
-static err_code export_batch_get(db *d, int64_t batch, export_batch *b, err_info *e)
+err_code export_batch_page(db *d, int64_t batch, size_t offset, size_t limit,
+                           export_batch_list *out, size_t *total, err_info *e)
 {
+	if (out != NULL)
+		*out = (export_batch_list){0};
+	if (d == NULL || out == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	char key[24] = "";
+	if (batch > 0)
+		snprintf(key, sizeof key, "%lld", (long long)batch);
+	void *items = NULL;
+	DB_TRY(db_page(d,
+	               EXPORT_BATCH_SELECT "WHERE ?1 IS NULL OR batch = CAST(?1 AS INTEGER) "
+	                                   "ORDER BY batch DESC LIMIT ?3 OFFSET ?4",
+	               "SELECT count(*) FROM (SELECT 1 FROM export_batches WHERE ?1 IS NULL OR "
+	               "batch = CAST(?1 AS INTEGER) LIMIT ?3)",
+	               key[0] != '\0' ? key : NULL, NULL, offset, limit, export_batch_read,
+	               sizeof(export_batch), &items, &out->n, total, e));
+	out->items = items;
+	return ERR_OK;
+}
+
+err_code export_batch_get(db *d, int64_t batch, export_batch *b, err_info *e)
+{
+	if (d == NULL || b == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
 	sqlite3_stmt *st = db_stmt(d, EXPORT_BATCH_SELECT "WHERE batch = ?1", e);
 	if (st == NULL)
 		return e ? e->code : ERR_DB;

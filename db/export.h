@@ -75,4 +75,15 @@ typedef struct export_batch_list {
 err_code export_batch_list_recent(db *d, size_t limit, export_batch_list *out, err_info *e);
 void export_batch_list_free(export_batch_list *l);
 
+/*
+ * One page of the batches written here, newest first, for a list screen:
+ * all of them, or only batch `batch` when it is > 0. The per-file part is
+ * not read (nfiles 0); *total (may be NULL) counts as db_page does.
+ */
+err_code export_batch_page(db *d, int64_t batch, size_t offset, size_t limit,
+                           export_batch_list *out, size_t *total, err_info *e);
+
+/* Batch `batch` as recorded, with its files; ERR_EXPORT_NO_BATCH if there is none. */
+err_code export_batch_get(db *d, int64_t batch, export_batch *b, err_info *e);
+
 #endif

@@ -1030,7 +1030,7 @@ static err_code import_seen(import_job *x, int *seen, err_info *e)
 {
 	*seen = 0;
 	sqlite3_stmt *st = db_stmt(x->d,
-	                           "SELECT manifest_sha256, applied_at FROM import_log "
+	                           "SELECT manifest_sha256, applied_at, id FROM import_log "
 	                           "WHERE office = ?1 AND batch = ?2",
 	                           e);
 	if (st == NULL)
@@ -1043,9 +1043,10 @@ static err_code import_seen(import_job *x, int *seen, err_info *e)
 		char sha[65];
 		DB_COL_BUF(st, 0, sha);
 		DB_COL_BUF(st, 1, x->r->applied_at);
-		if (strcmp(sha, x->r->manifest_sha256) == 0)
+		if (strcmp(sha, x->r->manifest_sha256) == 0) {
 			*seen = 1;
-		else
+			x->r->log_id = sqlite3_column_int64(st, 2);
+		} else
 			c = err_set(e, ERR_PKG_REPLAY, MSG_NONE, msg_text(MSG_D_IMP_REPLAY),
 			            x->r->m.office, (long long)x->r->m.batch, x->r->applied_at);
 	} else if (rc != SQLITE_DONE) {
@@ -1082,6 +1083,7 @@ static err_code import_log(import_job *x, err_info *e)
 	sqlite3_bind_int64(st, 13, (int64_t)r->total.conflicts);
 	DB_TRY(db_step_done(x->d, st, e));
 	int64_t id = sqlite3_last_insert_rowid(x->d->conn);
+	r->log_id = id;
 	st = db_stmt(
 	    x->d,
 	    "INSERT INTO import_conflicts (import_id, n, tbl, row_key, line, local_version, "
@@ -1245,16 +1247,16 @@ static void import_log_read(sqlite3_stmt *st, void *item)
 	l->total.conflicts = (uint64_t)sqlite3_column_int64(st, 11);
 }
 
+#define IMPORT_LOG_SELECT                                                                          \
+	"SELECT id, office, batch, manifest_sha256, created_at, applied_at, login, inserted, "     \
+	"updated, unchanged, older, conflicts FROM import_log "
+
 err_code import_log_recent(db *d, size_t limit, import_log_list *out, err_info *e)
 {
 	*out = (import_log_list){0};
 	if (d == NULL)
 		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
-	sqlite3_stmt *st = db_stmt(d,
-	                           "SELECT id, office, batch, manifest_sha256, created_at, "
-	                           "applied_at, login, inserted, updated, unchanged, older, "
-	                           "conflicts FROM import_log ORDER BY id DESC LIMIT ?1",
-	                           e);
+	sqlite3_stmt *st = db_stmt(d, IMPORT_LOG_SELECT "ORDER BY id DESC LIMIT ?1", e);
 	if (st == NULL)
 		return e ? e->code : ERR_DB;
 	sqlite3_bind_int64(st, 1, limit > INT64_MAX ? INT64_MAX : (int64_t)limit);
@@ -1267,6 +1269,44 @@ err_code import_log_recent(db *d, size_t limit, import_log_list *out, err_info *
 void import_log_list_free(import_log_list *l)
 {
 	DB_LIST_FREE(l);
+}
+
+err_code import_log_page(db *d, const char *query, size_t offset, size_t limit,
+                         import_log_list *out, size_t *total, err_info *e)
+{
+	if (out != NULL)
+		*out = (import_log_list){0};
+	if (d == NULL || out == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	char lo[16] = "", hi[16] = "";
+	if (query != NULL && query[0] != '\0') {
+		if (!db_fits(query, sizeof lo))
+			return ERR_OK; /* longer than any office code or batch: nothing matches */
+		db_copy(lo, sizeof lo, query);
+		db_prefix_upper(lo, hi, sizeof hi);
+	}
+	void *items = NULL;
+	DB_TRY(db_page(d,
+	               IMPORT_LOG_SELECT "WHERE ?1 IS NULL OR (office >= ?1 AND office < ?2) OR "
+	                                 "batch = CAST(?1 AS INTEGER) ORDER BY id DESC "
+	                                 "LIMIT ?3 OFFSET ?4",
+	               "SELECT count(*) FROM (SELECT 1 FROM import_log WHERE ?1 IS NULL OR "
+	               "(office >= ?1 AND office < ?2) OR batch = CAST(?1 AS INTEGER) LIMIT ?3)",
+	               lo[0] != '\0' ? lo : NULL, lo[0] != '\0' ? hi : NULL, offset, limit,
+	               import_log_read, sizeof(import_log_entry), &items, &out->n, total, e));
+	out->items = items;
+	return ERR_OK;
+}
+
+err_code import_log_get(db *d, int64_t id, import_log_entry *out, err_info *e)
+{
+	if (d == NULL || out == NULL)
+		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
+	sqlite3_stmt *st = db_stmt(d, IMPORT_LOG_SELECT "WHERE id = ?1", e);
+	if (st == NULL)
+		return e ? e->code : ERR_DB;
+	sqlite3_bind_int64(st, 1, id);
+	return db_fetch_one(d, st, import_log_read, out, e);
 }
 
 static void import_conflict_read(sqlite3_stmt *st, void *item)

@@ -55,6 +55,7 @@ typedef struct import_conflict {
 
 typedef struct import_report {
 	int already;              /* applied before: nothing was changed */
+	int64_t log_id;           /* its entry in the import log (import_log_get) */
 	char applied_at[21];      /* when it was (first) applied */
 	package_manifest m;       /* what the manifest says */
 	char manifest_sha256[65]; /* hash of the manifest, which names every file's hash */
@@ -101,6 +102,18 @@ typedef struct import_log_list {
 /* The last `limit` packages applied here. */
 err_code import_log_recent(db *d, size_t limit, import_log_list *out, err_info *e);
 void import_log_list_free(import_log_list *l);
+
+/*
+ * One page of the import log, newest first, for a list screen: all of it
+ * (query NULL or ""), or the packages whose sending office code starts with
+ * query or whose batch number is query. *total (may be NULL) counts as
+ * db_page does.
+ */
+err_code import_log_page(db *d, const char *query, size_t offset, size_t limit,
+                         import_log_list *out, size_t *total, err_info *e);
+
+/* Entry id of the import log; ERR_NOT_FOUND if there is none. */
+err_code import_log_get(db *d, int64_t id, import_log_entry *out, err_info *e);
 
 /*
  * The conflicts of one import (its report), in the order found; *out is

@@ -19,6 +19,7 @@
 #include "db/contract.h"
 #include "db/employer.h"
 #include "db/office.h"
+#include "db/setting.h"
 #include "db/operator.h"
 #include "db/person.h"
 #include "db/training.h"
@@ -227,6 +228,9 @@ static err_code demo_reference(demo *g, err_info *e)
 		if ((rc = office_insert(g->d, &o, e)) != ERR_OK)
 			return rc;
 	}
+	/* The demo bureau's first office is this installation's: its packages export as it. */
+	if ((rc = setting_set(g->d, "office.default", demo_offices[0].code, e)) != ERR_OK)
+		return rc;
 	operator_rec op;
 	memset(&op, 0, sizeof op);
 	snprintf(op.login, sizeof op.login, "demo");

@@ -28,19 +28,23 @@
 
 struct form {
 	const form_spec *spec;
-	db *d;               /* borrowed */
-	lb_date today;       /* for dates not after today and IDs */
-	int64_t operator_id; /* acting operator (drafts are theirs) */
-	char office[16];     /* the operator's office code, "" none */
-	void *context;       /* for the spec's hooks */
-	form *parent;        /* the form a child form was opened from, or NULL */
-	char **val;          /* n_fields values; NULL = "" */
-	char **orig;         /* values as loaded or saved; NULL = "" */
-	int64_t record_id;   /* 0 = new record */
-	int64_t version;     /* row version when loaded or saved */
-	int dirty;           /* a value changed since created, loaded or saved */
-	int readonly;        /* view-only mode */
-	int fail_field;      /* field a hook named with form_fail, or -1 */
+	db *d;                     /* borrowed */
+	lb_date today;             /* for dates not after today and IDs */
+	int64_t operator_id;       /* acting operator (drafts are theirs) */
+	char office[16];           /* the operator's office code, "" none */
+	void *context;             /* for the spec's hooks */
+	form *parent;              /* the form a child form was opened from, or NULL */
+	char **val;                /* n_fields values; NULL = "" */
+	char **orig;               /* values as loaded or saved; NULL = "" */
+	int64_t record_id;         /* 0 = new record */
+	int64_t version;           /* row version when loaded or saved */
+	int dirty;                 /* a value changed since created, loaded or saved */
+	int readonly;              /* view-only mode (the role's) */
+	int done;                  /* FS_ONCE: the form holds a stored record, never edited again */
+	int fail_field;            /* field a hook named with form_fail, or -1 */
+	form_progress_fn progress; /* long saves report here, or NULL */
+	void *progress_ctx;
+	char notice[400]; /* what the last save did, for the user; "" none */
 };
 
 /* ---- small helpers ---- */
@@ -326,9 +330,34 @@ void form_set_readonly(form *f, int readonly)
 		f->readonly = readonly != 0;
 }
 
+void form_set_progress(form *f, form_progress_fn fn, void *ctx)
+{
+	if (f == NULL)
+		return;
+	f->progress = fn;
+	f->progress_ctx = ctx;
+}
+
+void form_progress(form *f, msg_id step, const char *item, uint64_t done, uint64_t total)
+{
+	if (f != NULL && f->progress != NULL)
+		f->progress(f->progress_ctx, step, item != NULL ? item : "", done, total);
+}
+
+void form_set_notice(form *f, const char *utf8)
+{
+	if (f != NULL)
+		snprintf(f->notice, sizeof f->notice, "%s", utf8 != NULL ? utf8 : "");
+}
+
+const char *form_notice(const form *f)
+{
+	return f != NULL ? f->notice : "";
+}
+
 int form_readonly(const form *f)
 {
-	return f ? f->readonly : 0;
+	return f ? f->readonly || f->done : 0;
 }
 
 /* ---- fields and values ---- */
@@ -387,7 +416,7 @@ err_code form_set_value(form *f, int i, const char *utf8, err_info *e)
 {
 	if (!form_index_ok(f, i))
 		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "field %d", i);
-	if (f->readonly)
+	if (form_readonly(f))
 		return err_set(e, ERR_FORM_READONLY, MSG_NONE, NULL);
 	if (f->spec->fields[i].flags & FF_READONLY)
 		return err_set(e, ERR_FIELD_READONLY, form_label(f, i), NULL);
@@ -508,7 +537,7 @@ err_code form_accepts_char(const form *f, int i, uint32_t cp, err_info *e)
 	if (!form_index_ok(f, i))
 		return err_set(e, ERR_INVALID_ARG, MSG_NONE, "field %d", i);
 	const field_spec *fs = &f->spec->fields[i];
-	if (f->readonly)
+	if (form_readonly(f))
 		return err_set(e, ERR_FORM_READONLY, MSG_NONE, NULL);
 	if (fs->flags & FF_READONLY)
 		return err_set(e, ERR_FIELD_READONLY, fs->label, NULL);
@@ -1062,9 +1091,10 @@ err_code form_save(form *f, int *bad_field, err_info *e)
 	*bad_field = -1;
 	if (f == NULL)
 		return err_set(e, ERR_INVALID_ARG, MSG_NONE, NULL);
-	if (f->readonly)
+	if (form_readonly(f))
 		return err_set(e, ERR_FORM_READONLY, MSG_NONE, NULL);
 	const form_spec *spec = f->spec;
+	f->notice[0] = '\0';
 	err_code c = form_check_all(f, bad_field, e);
 	if (c != ERR_OK)
 		return c;
@@ -1072,12 +1102,13 @@ err_code form_save(form *f, int *bad_field, err_info *e)
 		return err_set(e, ERR_INTERNAL, MSG_NONE, "form %s has no save", spec->id);
 
 	int64_t id = f->record_id, version = f->version;
+	int wrap = f->d != NULL && !(spec->flags & FS_OWN_TRANSACTION);
 	f->fail_field = -1;
-	c = f->d ? db_begin(f->d, e) : ERR_OK;
+	c = wrap ? db_begin(f->d, e) : ERR_OK;
 	if (c != ERR_OK)
 		return c;
 	c = spec->save(f, e);
-	if (f->d != NULL) {
+	if (wrap) {
 		if (c == ERR_OK)
 			c = db_commit(f->d, e);
 		else
@@ -1091,6 +1122,7 @@ err_code form_save(form *f, int *bad_field, err_info *e)
 		return c;
 	}
 	f->dirty = 0;
+	f->done = (spec->flags & FS_ONCE) != 0;
 	form_remember(f);
 	return ERR_OK;
 }
@@ -1120,6 +1152,7 @@ err_code form_load(form *f, int64_t id, err_info *e)
 	}
 	form_free_values(old, n);
 	f->dirty = 0;
+	f->done = (f->spec->flags & FS_ONCE) && id > 0;
 	form_remember(f);
 	return ERR_OK;
 }
@@ -1160,7 +1193,9 @@ void form_clear(form *f)
 	f->record_id = 0;
 	f->version = 0;
 	f->dirty = 0;
+	f->done = 0;
 	f->fail_field = -1;
+	f->notice[0] = '\0';
 	(void)form_run_init(f, NULL);
 }
 

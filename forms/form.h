@@ -110,9 +110,26 @@ typedef struct form_action {
 	int (*enabled)(const form *f);
 } form_action;
 
+enum form_spec_flags {
+	/*
+	 * save does its own transactions instead of running inside the one
+	 * form_save opens: long work (an export reads one snapshot and writes
+	 * files, an import verifies a whole package) that must not hold the
+	 * write lock from the start, or that refuses to run inside a transaction.
+	 */
+	FS_OWN_TRANSACTION = 1 << 0,
+	/*
+	 * A record, once stored, is never edited (an export batch, an applied
+	 * package): a form that loaded or saved one is view-only until cleared.
+	 * Its actions still work: they make new records of their own.
+	 */
+	FS_ONCE = 1 << 1,
+};
+
 typedef struct form_spec {
 	const char *id; /* "person": drafts are per operator and form id */
 	msg_id title;
+	unsigned flags; /* enum form_spec_flags */
 	const field_spec *fields;
 	int n_fields;
 	/*
@@ -183,10 +200,30 @@ void *form_context(const form *f);
 /*
  * View-only mode (a role that may look but not change): form_set_value,
  * form_accepts_char and form_save refuse with ERR_FORM_READONLY. Loading,
- * clearing and leaving fields still work.
+ * clearing and leaving fields still work. form_readonly is also 1 for an
+ * FS_ONCE form holding a stored record.
  */
 void form_set_readonly(form *f, int readonly);
 int form_readonly(const form *f);
+
+/*
+ * Progress of a long save (rows of an export or import): the screen sets
+ * where it goes; the save hook reports step (what is being done, e.g.
+ * "正在导出"), the item (file) and how many of how many are done. Nothing
+ * happens when no one listens.
+ */
+typedef void (*form_progress_fn)(void *ctx, msg_id step, const char *item, uint64_t done,
+                                 uint64_t total);
+void form_set_progress(form *f, form_progress_fn fn, void *ctx);
+void form_progress(form *f, msg_id step, const char *item, uint64_t done, uint64_t total);
+
+/*
+ * What the last save did, in words for the user ("已导出第 3 批…"), set by
+ * the save hook; "" when it has nothing to add to "已保存". Cleared when a
+ * save starts and by form_clear.
+ */
+void form_set_notice(form *f, const char *utf8);
+const char *form_notice(const form *f);
 
 /* ---- fields and values ---- */
 

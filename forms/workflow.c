@@ -2,11 +2,15 @@
  * workflow — the main-menu table (see workflow.h). Every role also sees
  * 人员信息: each workflow starts from the person (同人同库), so whoever
  * registers, enrolls or files must be able to find and enter persons.
+ * Exchanging packages with the provincial system and other offices is
+ * the administrator's alone.
  */
 #include "forms/workflow.h"
 
 #include <string.h>
 
+#include "forms/export_form.h"
+#include "forms/import_form.h"
 #include "forms/person_form.h"
 #include "forms/person_list.h"
 #include "forms/unemp_form.h"
@@ -48,11 +52,20 @@ static const workflow workflow_table[] = {
      .hotkey = '5',
      .roles = WF_ADMIN_AND(ROLE_ARBITRATION),
      .edit_roles = WF_ADMIN_AND(ROLE_ARBITRATION)},
-    {.id = "admin",
-     .title = MSG_WF_ADMIN,
+    {.id = "export",
+     .title = MSG_WF_EXPORT,
      .hotkey = '6',
      .roles = WORKFLOW_ROLE(ROLE_ADMIN),
-     .edit_roles = WORKFLOW_ROLE(ROLE_ADMIN)},
+     .edit_roles = WORKFLOW_ROLE(ROLE_ADMIN),
+     .listing = &export_list_spec,
+     .form = &export_form_spec},
+    {.id = "import",
+     .title = MSG_WF_IMPORT,
+     .hotkey = '7',
+     .roles = WORKFLOW_ROLE(ROLE_ADMIN),
+     .edit_roles = WORKFLOW_ROLE(ROLE_ADMIN),
+     .listing = &import_list_spec,
+     .form = &import_form_spec},
 };
 
 #define WF_COUNT ((int)(sizeof workflow_table / sizeof workflow_table[0]))

@@ -705,10 +705,12 @@ static void menu_roles(void)
 	int training = workflow_find("training");
 	int contract = workflow_find("contract");
 	int arb = workflow_find("arbitration");
-	int admin = workflow_find("admin");
+	int exp = workflow_find("export");
+	int imp = workflow_find("import");
 	REQUIRE(wf_person >= 0 && unemp >= 0 && training >= 0 && contract >= 0 && arb >= 0 &&
-	        admin >= 0);
-	CHECK_INT(workflow_count(), 6);
+	        exp >= 0 && imp >= 0);
+	CHECK_INT(workflow_count(), 7);
+	CHECK(workflow_built(exp) && workflow_built(imp));
 	/* admin sees and changes everything */
 	for (int i = 0; i < workflow_count(); i++) {
 		CHECK(workflow_visible(ROLE_ADMIN, i));

@@ -50,6 +50,14 @@ struct app {
 	size_t paste_len, paste_cap;
 	int paste_on; /* bracketed paste was switched on */
 	SCREEN *scr;  /* the curses screen */
+	/* A long piece of work under way (app_progress), drawn over the screens. */
+	struct {
+		int on;
+		char step[96];  /* "正在导出" */
+		char item[128]; /* the file */
+		uint64_t done, total;
+		double t0, shown; /* when the step started and was last drawn, seconds */
+	} prog;
 };
 
 /* Set by the SIGHUP/SIGTERM handler; the loop saves drafts and ends. */
@@ -320,6 +328,49 @@ static void app_draw_msg(app *a)
 	draw_text(&a->style, LINES - 2, 1, cols, a->msg + strlen(first), r, 0);
 }
 
+/* Seconds on a clock that never steps back. */
+static double app_clock(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * The progress box: the step and file, a bar of reverse-video cells (no
+ * box-drawing or block characters, whose width CJK terminals disagree on)
+ * with the percentage, then rows, rows per second and the time left.
+ */
+static void app_draw_progress(app *a)
+{
+	const draw_style *st = &a->style;
+	int w = COLS - 8 < 64 ? COLS - 8 : 64;
+	int y = app_body_top(a) + app_body_rows(a) / 2 - 3, x = (COLS - w) / 2;
+	char line[256];
+	draw_box(st, y, x, 6, w);
+	snprintf(line, sizeof line, "%s%s%s", a->prog.step, a->prog.item[0] ? "  " : "",
+	         a->prog.item);
+	draw_text(st, y + 1, x + 2, w - 4, line, DRAW_NORMAL, 0);
+	if (a->prog.total == 0)
+		return;
+	uint64_t done = a->prog.done < a->prog.total ? a->prog.done : a->prog.total;
+	int bar = w - 11, pct = (int)(done * 100 / a->prog.total);
+	int filled = (int)((double)bar * (double)done / (double)a->prog.total);
+	draw_fill(st, y + 2, x + 2, bar, DRAW_NORMAL);
+	draw_text(st, y + 2, x + 2, 1, "[", DRAW_BORDER, 0);
+	draw_fill(st, y + 2, x + 3, filled > bar - 2 ? bar - 2 : filled, DRAW_SELECT);
+	draw_text(st, y + 2, x + bar + 1, 1, "]", DRAW_BORDER, 0);
+	snprintf(line, sizeof line, "%3d%%", pct);
+	draw_text(st, y + 2, x + bar + 3, 5, line, DRAW_NORMAL, 0);
+	double secs = app_clock() - a->prog.t0;
+	double rate = secs > 0.05 ? (double)done / secs : 0;
+	unsigned long long left =
+	    rate > 0 ? (unsigned long long)((double)(a->prog.total - done) / rate + 0.5) : 0;
+	snprintf(line, sizeof line, msg_text(MSG_UI_PROGRESS), (unsigned long long)done,
+	         (unsigned long long)a->prog.total, (unsigned long long)rate, left);
+	draw_text(st, y + 3, x + 2, w - 4, line, DRAW_NORMAL, 0);
+}
+
 static void app_draw_screens(app *a)
 {
 	/* The topmost full screen and the popups above it, bottom first. */
@@ -336,6 +387,8 @@ static void app_draw_screens(app *a)
 	app_draw_top_line(a, title);
 	for (int i = n - 1; i >= 0; i--)
 		stack[i]->ops->draw(a, stack[i]);
+	if (a->prog.on)
+		app_draw_progress(a);
 	if (a->msg[0] != '\0')
 		app_draw_msg(a);
 	if (a->top != NULL)
@@ -359,6 +412,40 @@ static void app_frame(app *a)
 	if (a->frame_fd >= 0 && write(a->frame_fd, "F", 1) < 0) {
 		/* A harness that is not reading only misses a frame signal. */
 	}
+}
+
+/* ---- progress of long work ---- */
+
+/* Redraws at most this often: over a slow line every frame costs bytes. */
+#define APP_PROGRESS_EVERY 0.25
+
+void app_progress(app *a, const char *step, const char *item, uint64_t done, uint64_t total)
+{
+	if (a == NULL)
+		return;
+	step = step != NULL ? step : "";
+	item = item != NULL ? item : "";
+	double now = app_clock();
+	int fresh = !a->prog.on || strcmp(step, a->prog.step) != 0;
+	if (fresh) {
+		a->prog.on = 1;
+		a->prog.t0 = now;
+		snprintf(a->prog.step, sizeof a->prog.step, "%s", step);
+	}
+	snprintf(a->prog.item, sizeof a->prog.item, "%s", item);
+	a->prog.done = done;
+	a->prog.total = total;
+	/* The first report of a step and the last are always drawn; the rest when due. */
+	if (!fresh && !(total > 0 && done >= total) && now - a->prog.shown < APP_PROGRESS_EVERY)
+		return;
+	a->prog.shown = now;
+	app_frame(a);
+}
+
+void app_progress_end(app *a)
+{
+	if (a != NULL)
+		a->prog.on = 0;
 }
 
 /* ---- help screen ---- */

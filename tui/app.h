@@ -125,6 +125,20 @@ int app_msg_is_notice(const app *a);
 /* Clear the message line if it holds a hint. */
 void app_msg_clear_hint(app *a);
 
+/* ---- long work ---- */
+
+/*
+ * Show how far a long piece of work (an export, an import) has got, while
+ * it runs inside a key's handler: a box over the screen with step (UTF-8,
+ * e.g. "正在导出") and item (the file), and when total > 0 a bar, the
+ * percentage, rows done of total, rows per second and the seconds left,
+ * reckoned from the step's first report. Drawn at once for a step's first
+ * report and its last (done >= total), else at most four times a second.
+ * app_progress_end takes the box away at the next frame.
+ */
+void app_progress(app *a, const char *step, const char *item, uint64_t done, uint64_t total);
+void app_progress_end(app *a);
+
 /* ---- leaving ---- */
 
 /* Quit the program: asks first if a screen has unsaved changes. */

@@ -15,6 +15,7 @@
 
 #define FV_LABEL_X 2      /* column of the required-field mark; the label follows */
 #define FV_MEMO_ROWS 3    /* rows of a memo box */
+#define FV_RO_ROWS 3      /* rows a long read-only value may take */
 #define FV_VALUE_MAX 2048 /* bytes of one field's text as edited */
 
 typedef struct formview {
@@ -32,6 +33,7 @@ typedef struct formview {
 	char related[256]; /* the child lists' counts, "就业服务记录（1条）…", "" none */
 	void (*on_close)(app *a, void *ctx, int saved);
 	void *ctx;
+	app *app; /* for the progress of a long save */
 } formview;
 
 /* ---- fields ---- */
@@ -94,16 +96,39 @@ static int formview_box_width(const field_spec *fs, int avail)
 	return w < avail ? w : avail;
 }
 
-static int formview_rows_of(const formview *fv, int i)
-{
-	return form_field(fv->f, i)->type == FT_MEMO ? FV_MEMO_ROWS : 1;
-}
-
 /* Column of the input box's '['. */
 static int formview_box_x(const formview *fv)
 {
 	return FV_LABEL_X + 1 + fv->label_w + 2 + 1;
 }
+
+/* Columns a read-only value has from its box to the edge of the screen. */
+static int formview_ro_cols(const formview *fv)
+{
+	return COLS - (formview_box_x(fv) + 1) - 2;
+}
+
+/*
+ * Rows a read-only value takes: one that is too long for the line (a
+ * SHA-256, a path) goes on over the next rows rather than being cut, up
+ * to FV_RO_ROWS.
+ */
+static int formview_ro_rows(const formview *fv, int i)
+{
+	const field_spec *fs = form_field(fv->f, i);
+	int cols = formview_ro_cols(fv);
+	if (!(fs->flags & FF_READONLY) || fs->type == FT_CODE || fs->type == FT_CODES || cols < 8)
+		return 1;
+	char buf[FV_VALUE_MAX];
+	int rows = (draw_width(form_display(fv->f, i, buf, sizeof buf)) + cols - 1) / cols;
+	return rows < 1 ? 1 : rows > FV_RO_ROWS ? FV_RO_ROWS : rows;
+}
+
+static int formview_rows_of(const formview *fv, int i)
+{
+	return form_field(fv->f, i)->type == FT_MEMO ? FV_MEMO_ROWS : formview_ro_rows(fv, i);
+}
+
 
 /* The text the box shows for field i when it is not being edited. */
 static const char *formview_shown(const formview *fv, int i, char *buf, size_t size)
@@ -366,7 +391,14 @@ static void formview_draw_field(app *a, formview *fv, int i, int y)
 		const char *shown = fs->type == FT_CODE
 		                        ? formview_code_name(fv, i, name, sizeof name)
 		                        : form_display(fv->f, i, buf, sizeof buf);
-		draw_text(st, y, bx + 1, avail, shown, DRAW_NORMAL, 0);
+		int rows = formview_ro_rows(fv, i), cols = formview_ro_cols(fv);
+		for (int r = 0; r < rows - 1; r++) {
+			char piece[FV_VALUE_MAX];
+			text_truncate(shown, cols, 0, piece, sizeof piece);
+			draw_text(st, y + r, bx + 1, cols, piece, DRAW_NORMAL, 0);
+			shown += strlen(piece);
+		}
+		draw_text(st, y + rows - 1, bx + 1, rows > 1 ? cols : avail, shown, DRAW_NORMAL, 0);
 		return;
 	}
 	int coded = fs->type == FT_CODE || fs->type == FT_CODES;
@@ -482,7 +514,9 @@ static void formview_save(app *a, formview *fv)
 	int bad = -1;
 	err_info e;
 	err_clear(&e);
-	if (form_save(fv->f, &bad, &e) != ERR_OK) {
+	err_code c = form_save(fv->f, &bad, &e);
+	app_progress_end(a);
+	if (c != ERR_OK) {
 		if (bad >= 0 && bad != fv->cur && bad < form_n_fields(fv->f))
 			formview_enter(a, fv, bad);
 		app_msg_err(a, &e);
@@ -491,8 +525,23 @@ static void formview_save(app *a, formview *fv)
 	fv->saved = 1;
 	formview_count_related(fv);
 	form_draft_discard(fv->f, NULL);
-	formview_enter(a, fv, fv->cur); /* the editor shows the stored value */
-	app_msg(a, APP_MSG_NOTICE, msg_text(MSG_UI_SAVED));
+	if (form_readonly(fv->f) && !fv->readonly) {
+		/* A record stored once and never edited (an export batch): now only shown. */
+		fv->readonly = 1;
+		fv->base.keys &= ~(KEYS_BIT(ACT_SAVE) | KEYS_BIT(ACT_PICK) | KEYS_BIT(ACT_NEW));
+		formview_enter(a, fv, formview_next_field(fv, -1, 1, 0));
+	} else {
+		formview_enter(a, fv, fv->cur); /* the editor shows the stored value */
+	}
+	const char *notice = form_notice(fv->f);
+	app_msg(a, APP_MSG_NOTICE, notice[0] != '\0' ? notice : msg_text(MSG_UI_SAVED));
+}
+
+static void formview_progress(void *ctx, msg_id step, const char *item, uint64_t done,
+                              uint64_t total)
+{
+	formview *fv = ctx;
+	app_progress(fv->app, msg_text(step), item, done, total);
 }
 
 static void formview_close(app *a, formview *fv)
@@ -782,8 +831,11 @@ err_code formview_open_form(app *a, form *f, int readonly,
 		return err_set(e, ERR_NOMEM, MSG_NONE, NULL);
 	}
 	fv->f = f;
+	/* The role's view-only mode goes to the form (and its children); a
+	 * record stored once (FS_ONCE) is view-only here but keeps its actions. */
+	if (readonly)
+		form_set_readonly(fv->f, 1);
 	readonly = readonly || form_readonly(f);
-	form_set_readonly(fv->f, readonly);
 	for (int i = 0; i < form_n_fields(fv->f); i++) {
 		int w = draw_width(msg_text(form_field(fv->f, i)->label));
 		if (w > fv->label_w)
@@ -791,6 +843,8 @@ err_code formview_open_form(app *a, form *f, int readonly,
 	}
 	fv->on_close = on_close;
 	fv->ctx = ctx;
+	fv->app = a;
+	form_set_progress(f, formview_progress, fv);
 	fv->base.ops = &formview_ops;
 	fv->base.title = msg_text(form_get_spec(f)->title);
 	fv->readonly = readonly;
