@@ -30,6 +30,25 @@ PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS))
 TEST_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS))
 TEST_LIBS = $(shell $(PKG_CONFIG) --libs $(TEST_PKGS)) -lutil
 
+# laobao itself takes these from their static archives when installed (the
+# Debian -dev packages ship them): binding the symbols of a shared
+# libsqlite3 at every start costs more than drawing the first screen. A
+# library without its archive is linked shared; STATIC= links all shared.
+STATIC ?= sqlite3 libsodium libpcre2-8
+pkg_archive = $(filter %.a,$(wildcard $(shell $(PKG_CONFIG) --variable=libdir $(1))/$(patsubst \
+	-l%,lib%.a,$(shell $(PKG_CONFIG) --libs-only-l $(1)))))
+lib_found = $(filter /%,$(shell $(CC) -print-file-name=lib$(1).so) \
+	$(shell $(CC) -print-file-name=lib$(1).a))
+# What the archives need in turn (Libs.private), less libraries the linker
+# cannot find: sqlite3.pc names -lz, which its archive does not use.
+static_deps = $(foreach f,$(filter-out $(shell $(PKG_CONFIG) --libs-only-l $(1)), \
+	$(shell $(PKG_CONFIG) --static --libs $(1))),$(if $(filter -l%,$(f)), \
+	$(if $(call lib_found,$(f:-l%=%)),$(f)),$(f)))
+STATIC_ON = $(foreach p,$(filter $(STATIC),$(PKGS)),$(if $(call pkg_archive,$(p)),$(p)))
+BIN_LIBS = $(foreach p,$(STATIC_ON),$(call pkg_archive,$(p))) \
+	$(if $(STATIC_ON),$(call static_deps,$(STATIC_ON))) \
+	$(shell $(PKG_CONFIG) --libs $(filter-out $(STATIC_ON),$(PKGS)))
+
 CFLAGS ?= -O2 -g
 WARN := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wformat=2 -Wno-format-nonliteral -Wvla
@@ -69,7 +88,7 @@ $(O)/libtui.a: $(TUI_OBJ)
 	$(AR) rcs $@ $^
 
 $(BIN): $(O)/main.o $(TUI_OBJ) $(O)/liblaobao.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $(O)/main.o $(TUI_OBJ) $(O)/liblaobao.a $(PKG_LIBS) -lm
+	$(CC) $(ALL_LDFLAGS) -o $@ $(O)/main.o $(TUI_OBJ) $(O)/liblaobao.a $(BIN_LIBS) -lm
 
 $(O)/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -49,6 +50,7 @@ struct app {
 	char *paste;          /* the paste so far, UTF-8 */
 	size_t paste_len, paste_cap;
 	int paste_on; /* bracketed paste was switched on */
+	int keys_on;  /* keypad and the extra key sequences are set up */
 	SCREEN *scr;  /* the curses screen */
 	/* A long piece of work under way (app_progress), drawn over the screens. */
 	struct {
@@ -137,13 +139,11 @@ err_code app_new(db *d, lb_date today, app **out, err_info *e)
 	raw();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
 	idlok(stdscr, TRUE);
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(200);
 	curs_set(1);
-	keys_setup();
 	draw_style_init(&a->style, app_want_ascii(d));
 	char *be = tigetstr("BE");
 	if (be != NULL && be != (char *)-1) {
@@ -756,6 +756,27 @@ static err_code app_open_deferred(app *a)
 	return ERR_OK;
 }
 
+/*
+ * What the first frame does not need, done once it is out and before the
+ * first key is read: the keys (ncurses builds its tree of every sequence
+ * the terminal description and keys_setup know) and the deferred database.
+ */
+static err_code app_first_frame_out(app *a)
+{
+	keypad(stdscr, TRUE);
+	keys_setup();
+	a->keys_on = 1;
+	if (a->db_path == NULL)
+		return ERR_OK;
+	/*
+	 * The frame reaches the terminal through a kernel worker that may be
+	 * queued on this CPU; the open would keep the CPU for milliseconds
+	 * while the login screen waits in the pty. Let the worker go first.
+	 */
+	sched_yield();
+	return app_open_deferred(a);
+}
+
 void app_open_after_first_frame(app *a, const char *path)
 {
 	a->db_path = path;
@@ -776,7 +797,7 @@ int app_run(app *a)
 		}
 		if (draw)
 			app_frame(a);
-		if (a->db_path != NULL && app_open_deferred(a) != ERR_OK)
+		if (!a->keys_on && app_first_frame_out(a) != ERR_OK)
 			break;
 		int tick = app_next_tick(a);
 		int wait = tick >= 0 && tick < APP_IDLE_MS ? tick : APP_IDLE_MS;

@@ -69,9 +69,10 @@ typedef enum app_msg_kind {
 } app_msg_kind;
 
 /*
- * Set up the terminal (locale, signal handlers, curses, keys, colours,
- * bracketed paste) and a context for database d (borrowed). ERR_TERMINAL
- * when there is no usable terminal.
+ * Set up the terminal (locale, signal handlers, curses, colours, bracketed
+ * paste) and a context for database d (borrowed); the keys are set up by
+ * app_run once the first frame is out. ERR_TERMINAL when there is no
+ * usable terminal.
  */
 err_code app_new(db *d, lb_date today, app **out, err_info *e);
 
