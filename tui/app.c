@@ -58,7 +58,7 @@ struct app {
 		char step[96];  /* "正在导出" */
 		char item[128]; /* the file */
 		uint64_t done, total;
-		double t0, shown; /* when the step started and was last drawn, seconds */
+		long long t0, shown; /* when the step started and was last drawn, ms */
 	} prog;
 };
 
@@ -328,12 +328,12 @@ static void app_draw_msg(app *a)
 	draw_text(&a->style, LINES - 2, 1, cols, a->msg + strlen(first), r, 0);
 }
 
-/* Seconds on a clock that never steps back. */
-static double app_clock(void)
+/* Milliseconds on a clock that never steps back. */
+static long long app_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /*
@@ -362,7 +362,7 @@ static void app_draw_progress(app *a)
 	draw_text(st, y + 2, x + bar + 1, 1, "]", DRAW_BORDER, 0);
 	snprintf(line, sizeof line, "%3d%%", pct);
 	draw_text(st, y + 2, x + bar + 3, 5, line, DRAW_NORMAL, 0);
-	double secs = app_clock() - a->prog.t0;
+	double secs = (double)(app_now_ms() - a->prog.t0) / 1000.0;
 	double rate = secs > 0.05 ? (double)done / secs : 0;
 	unsigned long long left =
 	    rate > 0 ? (unsigned long long)((double)(a->prog.total - done) / rate + 0.5) : 0;
@@ -417,7 +417,7 @@ static void app_frame(app *a)
 /* ---- progress of long work ---- */
 
 /* Redraws at most this often: over a slow line every frame costs bytes. */
-#define APP_PROGRESS_EVERY 0.25
+#define APP_PROGRESS_EVERY_MS 250
 
 void app_progress(app *a, const char *step, const char *item, uint64_t done, uint64_t total)
 {
@@ -425,7 +425,7 @@ void app_progress(app *a, const char *step, const char *item, uint64_t done, uin
 		return;
 	step = step != NULL ? step : "";
 	item = item != NULL ? item : "";
-	double now = app_clock();
+	long long now = app_now_ms();
 	int fresh = !a->prog.on || strcmp(step, a->prog.step) != 0;
 	if (fresh) {
 		a->prog.on = 1;
@@ -436,7 +436,7 @@ void app_progress(app *a, const char *step, const char *item, uint64_t done, uin
 	a->prog.done = done;
 	a->prog.total = total;
 	/* The first report of a step and the last are always drawn; the rest when due. */
-	if (!fresh && !(total > 0 && done >= total) && now - a->prog.shown < APP_PROGRESS_EVERY)
+	if (!fresh && !(total > 0 && done >= total) && now - a->prog.shown < APP_PROGRESS_EVERY_MS)
 		return;
 	a->prog.shown = now;
 	app_frame(a);
@@ -706,13 +706,6 @@ static int app_next_tick(app *a)
 			ms = t;
 	}
 	return ms;
-}
-
-static long long app_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 /* After a read that gave nothing: is the terminal gone? */
