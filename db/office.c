@@ -4,6 +4,7 @@
 #include "db/office.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "db/dbint.h"
@@ -68,6 +69,16 @@ err_code office_get(db *d, const char *code, office *out, err_info *e)
 	if (c == ERR_NOT_FOUND)
 		err_set(e, ERR_NOT_FOUND, MSG_COL_OFFICE, "%s", code);
 	return c;
+}
+
+const char *office_label(db *d, const char *code, char *out, size_t size)
+{
+	office o;
+	if (code != NULL && code[0] != '\0' && office_get(d, code, &o, NULL) == ERR_OK)
+		snprintf(out, size, "%s %s", code, o.name);
+	else
+		snprintf(out, size, "%s", code != NULL ? code : "");
+	return out;
 }
 
 err_code office_insert(db *d, office *o, err_info *e)

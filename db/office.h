@@ -30,6 +30,12 @@ typedef struct office_list {
 /* Look up by code. ERR_NOT_FOUND when absent. */
 err_code office_get(db *d, const char *code, office *out, err_info *e);
 
+/*
+ * "code name" of an office for the screen ("320508-01 双塔街道劳动保障所"),
+ * the code alone when unknown, into out; returns out.
+ */
+const char *office_label(db *d, const char *code, char *out, size_t size);
+
 /* Insert (o->id must be 0); ERR_DB_DUPLICATE when the code exists. */
 err_code office_insert(db *d, office *o, err_info *e);
 

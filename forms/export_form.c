@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "db/export.h"
 #include "db/office.h"
@@ -16,26 +14,6 @@
 #include "locale/msg.h"
 
 /* ---- shared by the export forms ---- */
-
-/* A folder the package is written into must exist: export never creates one by surprise. */
-static err_code ef_check_dir(form *f, int field, err_info *e)
-{
-	const char *p = form_value(f, field);
-	struct stat st;
-	if (p[0] != '\0' && (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)))
-		return form_fail(f, field, e, ERR_PATH_NOT_DIR, "%s", p);
-	return ERR_OK;
-}
-
-/* A key file named must be there and readable, so the mistake is found before any work. */
-static err_code ef_check_file(form *f, int field, err_info *e)
-{
-	const char *p = form_value(f, field);
-	struct stat st;
-	if (p[0] != '\0' && (stat(p, &st) != 0 || !S_ISREG(st.st_mode) || access(p, R_OK) != 0))
-		return form_fail(f, field, e, ERR_PATH_MISSING, "%s", p);
-	return ERR_OK;
-}
 
 static void ef_progress(void *ctx, const char *file, uint64_t done, uint64_t total)
 {
@@ -60,14 +38,26 @@ static err_code ef_failed(form *f, err_code c, int dir_field, int seal_field, er
 	return c;
 }
 
-/* Office code and name, "3206021001 崇川区劳动保障所", or the code alone. */
-static void ef_office_text(db *d, const char *code, char *out, size_t size)
+/*
+ * Write a package with o (batch, encoding, BOM already set) into the
+ * folder, .tar choice and key file of fields dir, tar and seal, reporting
+ * progress to f; *out (malloc'ed, the caller frees) gets the result.
+ */
+static err_code ef_write(form *f, export_opts *o, int dir, int tar, int seal, export_result **out,
+                         err_info *e)
 {
-	office o;
-	if (code[0] != '\0' && office_get(d, code, &o, NULL) == ERR_OK)
-		snprintf(out, size, "%s %s", code, o.name);
-	else
-		snprintf(out, size, "%s", code);
+	const char *key = form_value(f, seal);
+	o->out_dir = form_value(f, dir);
+	o->tar = strcmp(form_value(f, tar), "1") == 0;
+	o->seal_key = key[0] != '\0' ? key : NULL;
+	o->progress = ef_progress;
+	o->ctx = f;
+	*out = malloc(sizeof **out);
+	if (*out == NULL)
+		return err_set(e, ERR_NOMEM, MSG_NONE, NULL);
+	form_progress(f, MSG_XF_STEP_EXPORT, "", 0, 0);
+	err_code c = export_run(form_db(f), o, *out, e);
+	return c != ERR_OK ? ef_failed(f, c, dir, seal, e) : ERR_OK;
 }
 
 /* ---- the batch form ---- */
@@ -112,7 +102,7 @@ static err_code ef_fill(form *f, const export_batch *b, err_info *e)
 	snprintf(batch, sizeof batch, "%lld", (long long)b->batch);
 	snprintf(seq, sizeof seq, "%lld–%lld", (long long)b->first_seq, (long long)b->last_seq);
 	snprintf(rows, sizeof rows, "%llu", (unsigned long long)b->rows);
-	ef_office_text(form_db(f), b->office, office_text, sizeof office_text);
+	office_label(form_db(f), b->office, office_text, sizeof office_text);
 	struct {
 		int field;
 		const char *value;
@@ -147,24 +137,13 @@ static err_code ef_load(form *f, int64_t id, err_info *e)
 static err_code ef_save(form *f, err_info *e)
 {
 	int utf8 = ef_utf8(f);
-	const char *seal = form_value(f, EF_SEAL);
 	export_opts o = {
-	    .out_dir = form_value(f, EF_OUT_DIR),
 	    .encoding = utf8 ? ENC_UTF8 : ENC_GB18030,
 	    .bom = utf8 && strcmp(form_value(f, EF_BOM), "1") == 0,
-	    .tar = strcmp(form_value(f, EF_TAR), "1") == 0,
-	    .seal_key = seal[0] != '\0' ? seal : NULL,
-	    .progress = ef_progress,
-	    .ctx = f,
 	};
-	form_progress(f, MSG_XF_STEP_EXPORT, "", 0, 0);
-	export_result *r = malloc(sizeof *r);
-	if (r == NULL)
-		return err_set(e, ERR_NOMEM, MSG_NONE, NULL);
-	err_code c = export_run(form_db(f), &o, r, e);
-	if (c != ERR_OK)
-		c = ef_failed(f, c, EF_OUT_DIR, EF_SEAL, e);
-	else if (r->nothing)
+	export_result *r = NULL;
+	err_code c = ef_write(f, &o, EF_OUT_DIR, EF_TAR, EF_SEAL, &r, e);
+	if (c == ERR_OK && r->nothing)
 		c = err_set(e, ERR_EXPORT_NOTHING, MSG_NONE, NULL);
 	if (c == ERR_OK) {
 		form_set_record(f, r->b.batch, 1);
@@ -220,7 +199,7 @@ static const field_spec ef_fields[EF_COUNT] = {
                     .max_chars = 400,
                     .width = 50,
                     .hint = MSG_XF_HINT_OUT_DIR,
-                    .check = ef_check_dir,
+                    .check = form_check_folder,
                     .visible = ef_new},
     [EF_ENCODING] = {.id = "encoding",
                      .label = MSG_XF_ENCODING,
@@ -247,44 +226,14 @@ static const field_spec ef_fields[EF_COUNT] = {
                  .max_chars = 400,
                  .width = 50,
                  .hint = MSG_XF_HINT_SEAL,
-                 .check = ef_check_file,
+                 .check = form_check_file,
                  .visible = ef_new},
-    [EF_BATCH] = {.id = "batch",
-                  .label = MSG_XF_BATCH,
-                  .type = FT_TEXT,
-                  .flags = FF_READONLY,
-                  .width = 10,
-                  .visible = ef_stored},
-    [EF_OFFICE] = {.id = "office",
-                   .label = MSG_XF_OFFICE,
-                   .type = FT_TEXT,
-                   .flags = FF_READONLY,
-                   .width = 50,
-                   .visible = ef_stored},
-    [EF_SEQ] = {.id = "seq",
-                .label = MSG_XF_SEQ,
-                .type = FT_TEXT,
-                .flags = FF_READONLY,
-                .width = 30,
-                .visible = ef_stored},
-    [EF_CREATED] = {.id = "created_at",
-                    .label = MSG_XF_CREATED,
-                    .type = FT_TEXT,
-                    .flags = FF_READONLY,
-                    .width = 20,
-                    .visible = ef_stored},
-    [EF_ROWS] = {.id = "rows",
-                 .label = MSG_XF_ROWS,
-                 .type = FT_TEXT,
-                 .flags = FF_READONLY,
-                 .width = 12,
-                 .visible = ef_stored},
-    [EF_MANIFEST] = {.id = "manifest_sha256",
-                     .label = MSG_XF_MANIFEST,
-                     .type = FT_TEXT,
-                     .flags = FF_READONLY,
-                     .width = 64,
-                     .visible = ef_stored},
+    [EF_BATCH] = FORM_SHOWN("batch", MSG_XF_BATCH, 10, ef_stored),
+    [EF_OFFICE] = FORM_SHOWN("office", MSG_XF_OFFICE, 50, ef_stored),
+    [EF_SEQ] = FORM_SHOWN("seq", MSG_XF_SEQ, 30, ef_stored),
+    [EF_CREATED] = FORM_SHOWN("created_at", MSG_XF_CREATED, 20, ef_stored),
+    [EF_ROWS] = FORM_SHOWN("rows", MSG_XF_ROWS, 12, ef_stored),
+    [EF_MANIFEST] = FORM_SHOWN("manifest_sha256", MSG_XF_MANIFEST, 64, ef_stored),
     [EF_PATH] = {.id = "path",
                  .label = MSG_XF_PATH,
                  .type = FT_TEXT,
@@ -352,27 +301,12 @@ static err_code ea_init(form *f, err_info *e)
 
 static err_code ea_save(form *f, err_info *e)
 {
-	const char *seal = form_value(f, EA_SEAL);
 	int64_t batch = atoll(form_value(f, EA_BATCH));
-	export_opts o = {
-	    .out_dir = form_value(f, EA_OUT_DIR),
-	    .batch = batch,
-	    .encoding = -1,
-	    .bom = -1,
-	    .tar = strcmp(form_value(f, EA_TAR), "1") == 0,
-	    .seal_key = seal[0] != '\0' ? seal : NULL,
-	    .progress = ef_progress,
-	    .ctx = f,
-	};
 	if (batch <= 0)
 		return err_set(e, ERR_EXPORT_NO_BATCH, MSG_XF_BATCH, NULL);
-	form_progress(f, MSG_XF_STEP_EXPORT, "", 0, 0);
-	export_result *r = malloc(sizeof *r);
-	if (r == NULL)
-		return err_set(e, ERR_NOMEM, MSG_NONE, NULL);
-	err_code c = export_run(form_db(f), &o, r, e);
-	if (c != ERR_OK)
-		c = ef_failed(f, c, EA_OUT_DIR, EA_SEAL, e);
+	export_opts o = {.batch = batch, .encoding = -1, .bom = -1};
+	export_result *r = NULL;
+	err_code c = ef_write(f, &o, EA_OUT_DIR, EA_TAR, EA_SEAL, &r, e);
 	if (c == ERR_OK) {
 		form_set_record(f, batch, 1);
 		c = form_put(f, EA_PATH, r->path, e);
@@ -387,8 +321,7 @@ static err_code ea_save(form *f, err_info *e)
 }
 
 static const field_spec ea_fields[EA_COUNT] = {
-    [EA_BATCH] =
-        {.id = "batch", .label = MSG_XF_BATCH, .type = FT_TEXT, .flags = FF_READONLY, .width = 10},
+    [EA_BATCH] = FORM_SHOWN("batch", MSG_XF_BATCH, 10, NULL),
     [EA_OUT_DIR] = {.id = "out_dir",
                     .label = MSG_XF_OUT_DIR,
                     .type = FT_TEXT,
@@ -396,7 +329,7 @@ static const field_spec ea_fields[EA_COUNT] = {
                     .max_chars = 400,
                     .width = 50,
                     .hint = MSG_XF_HINT_OUT_DIR,
-                    .check = ef_check_dir,
+                    .check = form_check_folder,
                     .visible = ea_new},
     [EA_TAR] = {.id = "tar",
                 .label = MSG_XF_TAR,
@@ -409,7 +342,7 @@ static const field_spec ea_fields[EA_COUNT] = {
                  .max_chars = 400,
                  .width = 50,
                  .hint = MSG_XF_HINT_SEAL,
-                 .check = ef_check_file,
+                 .check = form_check_file,
                  .visible = ea_new},
     [EA_PATH] = {.id = "path",
                  .label = MSG_XF_PATH,
@@ -459,20 +392,10 @@ static err_code eff_load(form *f, int64_t id, err_info *e)
 }
 
 static const field_spec eff_fields[EFF_COUNT] = {
-    [EFF_NAME] =
-        {.id = "name", .label = MSG_XF_FILE, .type = FT_TEXT, .flags = FF_READONLY, .width = 30},
-    [EFF_ROWS] = {.id = "rows",
-                  .label = MSG_XF_FILE_ROWS,
-                  .type = FT_TEXT,
-                  .flags = FF_READONLY,
-                  .width = 12},
-    [EFF_BYTES] =
-        {.id = "bytes", .label = MSG_XF_BYTES, .type = FT_TEXT, .flags = FF_READONLY, .width = 14},
-    [EFF_SHA256] = {.id = "sha256",
-                    .label = MSG_XF_SHA256,
-                    .type = FT_TEXT,
-                    .flags = FF_READONLY,
-                    .width = 64},
+    [EFF_NAME] = FORM_SHOWN("name", MSG_XF_FILE, 30, NULL),
+    [EFF_ROWS] = FORM_SHOWN("rows", MSG_XF_FILE_ROWS, 12, NULL),
+    [EFF_BYTES] = FORM_SHOWN("bytes", MSG_XF_BYTES, 14, NULL),
+    [EFF_SHA256] = FORM_SHOWN("sha256", MSG_XF_SHA256, 64, NULL),
 };
 
 const form_spec export_file_spec = {

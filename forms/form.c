@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "db/code.h"
 #include "db/draft.h"
@@ -1012,6 +1014,40 @@ err_code form_fail(form *f, int i, err_info *e, err_code code, const char *fmt, 
 	vsnprintf(tmp, sizeof tmp, fmt, ap);
 	va_end(ap);
 	return err_set(e, code, label, "%s", tmp);
+}
+
+/* ---- path checks ---- */
+
+/* Field's path must be a folder (dir), a readable file (file), or either. */
+static err_code form_check_path(form *f, int field, int dir, int file, err_info *e)
+{
+	const char *p = form_value(f, field);
+	struct stat st;
+	if (p[0] == '\0')
+		return ERR_OK;
+	int found = stat(p, &st) == 0;
+	if (dir && !file)
+		return found && S_ISDIR(st.st_mode)
+		           ? ERR_OK
+		           : form_fail(f, field, e, ERR_PATH_NOT_DIR, "%s", p);
+	int kind = found && ((dir && S_ISDIR(st.st_mode)) || (file && S_ISREG(st.st_mode)));
+	return kind && access(p, R_OK) == 0 ? ERR_OK
+	                                    : form_fail(f, field, e, ERR_PATH_MISSING, "%s", p);
+}
+
+err_code form_check_folder(form *f, int field, err_info *e)
+{
+	return form_check_path(f, field, 1, 0, e);
+}
+
+err_code form_check_file(form *f, int field, err_info *e)
+{
+	return form_check_path(f, field, 0, 1, e);
+}
+
+err_code form_check_file_or_folder(form *f, int field, err_info *e)
+{
+	return form_check_path(f, field, 1, 1, e);
 }
 
 /* 1 if the cursor can go to field i: shown and not read-only. */

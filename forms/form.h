@@ -171,6 +171,27 @@ typedef struct form_spec {
 	int n_actions;
 } form_spec;
 
+/*
+ * A read-only text field showing what was stored (a count, a hash), shown
+ * when vis (may be NULL: always) says so.
+ */
+#define FORM_SHOWN(fid, lbl, w, vis)                                                               \
+	{                                                                                          \
+		.id = (fid), .label = (lbl), .type = FT_TEXT, .flags = FF_READONLY, .width = (w),  \
+		.visible = (vis)                                                                   \
+	}
+
+/*
+ * Checks (field_spec.check) for a path typed into a form, so a mistake is
+ * named on its field before long work starts; an empty value passes
+ * (required is checked on save). form_check_folder: an existing folder
+ * (ERR_PATH_NOT_DIR). form_check_file: an existing readable file;
+ * form_check_file_or_folder: a readable file or folder (ERR_PATH_MISSING).
+ */
+err_code form_check_folder(form *f, int field, err_info *e);
+err_code form_check_file(form *f, int field, err_info *e);
+err_code form_check_file_or_folder(form *f, int field, err_info *e);
+
 /* ---- life cycle ---- */
 
 /*

@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "db/import.h"
 #include "db/office.h"
@@ -28,19 +26,6 @@ static int if_stored(const form *f)
 static int if_report_shown(const form *f)
 {
 	return form_value(f, IF_REPORT)[0] != '\0';
-}
-
-/* The package (a folder or a file) and the key file must be there before anything starts. */
-static err_code if_check_path(form *f, int field, err_info *e)
-{
-	const char *p = form_value(f, field);
-	struct stat st;
-	if (p[0] == '\0')
-		return ERR_OK;
-	if (stat(p, &st) != 0 || access(p, R_OK) != 0 ||
-	    (field == IF_KEY ? !S_ISREG(st.st_mode) : !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))
-		return form_fail(f, field, e, ERR_PATH_MISSING, "%s", p);
-	return ERR_OK;
 }
 
 static void if_progress(void *ctx, int phase, const char *file, uint64_t done, uint64_t total)
@@ -64,7 +49,7 @@ static err_code if_failed(form *f, err_code c, err_info *e)
 	return form_fail(f, IF_PATH, e, c, "%s", detail);
 }
 
-/* The fields of import log entry id. */
+/* The fields of import log entry id (also the form's load). */
 static err_code if_fill(form *f, int64_t id, err_info *e)
 {
 	import_log_entry l;
@@ -72,11 +57,7 @@ static err_code if_fill(form *f, int64_t id, err_info *e)
 	if (c != ERR_OK)
 		return c;
 	char from[256], batch[24], n[5][24];
-	office o;
-	if (office_get(form_db(f), l.office, &o, NULL) == ERR_OK)
-		snprintf(from, sizeof from, "%s %s", l.office, o.name);
-	else
-		snprintf(from, sizeof from, "%s", l.office);
+	office_label(form_db(f), l.office, from, sizeof from);
 	snprintf(batch, sizeof batch, "%lld", (long long)l.batch);
 	const uint64_t counts[5] = {l.total.inserted, l.total.updated, l.total.unchanged,
 	                            l.total.older, l.total.conflicts};
@@ -105,11 +86,6 @@ static err_code if_fill(form *f, int64_t id, err_info *e)
 	}
 	form_set_record(f, id, 1);
 	return ERR_OK;
-}
-
-static err_code if_load(form *f, int64_t id, err_info *e)
-{
-	return if_fill(f, id, e);
 }
 
 static err_code if_save(form *f, err_info *e)
@@ -179,12 +155,6 @@ static err_code if_conflict_rows(form *f, size_t offset, size_t max, listing_row
 	return ERR_OK;
 }
 
-#define IF_SHOWN(fid, lbl, w)                                                                      \
-	{                                                                                          \
-		.id = fid, .label = lbl, .type = FT_TEXT, .flags = FF_READONLY, .width = w,        \
-		.visible = if_stored                                                               \
-	}
-
 static const field_spec if_fields[IF_COUNT] = {
     [IF_PATH] = {.id = "path",
                  .label = MSG_XF_PACKAGE,
@@ -193,7 +163,7 @@ static const field_spec if_fields[IF_COUNT] = {
                  .max_chars = 400,
                  .width = 50,
                  .hint = MSG_XF_HINT_PACKAGE,
-                 .check = if_check_path,
+                 .check = form_check_file_or_folder,
                  .visible = if_new},
     [IF_KEY] = {.id = "key",
                 .label = MSG_XF_KEY,
@@ -201,19 +171,19 @@ static const field_spec if_fields[IF_COUNT] = {
                 .max_chars = 400,
                 .width = 50,
                 .hint = MSG_XF_HINT_KEY,
-                .check = if_check_path,
+                .check = form_check_file,
                 .visible = if_new},
-    [IF_FROM] = IF_SHOWN("from", MSG_XF_FROM, 50),
-    [IF_BATCH] = IF_SHOWN("batch", MSG_XF_BATCH, 10),
-    [IF_SENT_AT] = IF_SHOWN("created_at", MSG_XF_SENT_AT, 20),
-    [IF_APPLIED] = IF_SHOWN("applied_at", MSG_XF_APPLIED, 20),
-    [IF_LOGIN] = IF_SHOWN("login", MSG_XF_LOGIN, 16),
-    [IF_INSERTED] = IF_SHOWN("inserted", MSG_XF_INSERTED, 12),
-    [IF_UPDATED] = IF_SHOWN("updated", MSG_XF_UPDATED, 12),
-    [IF_UNCHANGED] = IF_SHOWN("unchanged", MSG_XF_UNCHANGED, 12),
-    [IF_OLDER] = IF_SHOWN("older", MSG_XF_OLDER, 12),
-    [IF_CONFLICTS] = IF_SHOWN("conflicts", MSG_XF_CONFLICTS, 12),
-    [IF_MANIFEST] = IF_SHOWN("manifest_sha256", MSG_XF_MANIFEST, 64),
+    [IF_FROM] = FORM_SHOWN("from", MSG_XF_FROM, 50, if_stored),
+    [IF_BATCH] = FORM_SHOWN("batch", MSG_XF_BATCH, 10, if_stored),
+    [IF_SENT_AT] = FORM_SHOWN("created_at", MSG_XF_SENT_AT, 20, if_stored),
+    [IF_APPLIED] = FORM_SHOWN("applied_at", MSG_XF_APPLIED, 20, if_stored),
+    [IF_LOGIN] = FORM_SHOWN("login", MSG_XF_LOGIN, 16, if_stored),
+    [IF_INSERTED] = FORM_SHOWN("inserted", MSG_XF_INSERTED, 12, if_stored),
+    [IF_UPDATED] = FORM_SHOWN("updated", MSG_XF_UPDATED, 12, if_stored),
+    [IF_UNCHANGED] = FORM_SHOWN("unchanged", MSG_XF_UNCHANGED, 12, if_stored),
+    [IF_OLDER] = FORM_SHOWN("older", MSG_XF_OLDER, 12, if_stored),
+    [IF_CONFLICTS] = FORM_SHOWN("conflicts", MSG_XF_CONFLICTS, 12, if_stored),
+    [IF_MANIFEST] = FORM_SHOWN("manifest_sha256", MSG_XF_MANIFEST, 64, if_stored),
     [IF_REPORT] = {.id = "report",
                    .label = MSG_XF_REPORT,
                    .type = FT_TEXT,
@@ -245,7 +215,7 @@ const form_spec import_form_spec = {
     .flags = FS_OWN_TRANSACTION | FS_ONCE,
     .fields = if_fields,
     .n_fields = IF_COUNT,
-    .load = if_load,
+    .load = if_fill,
     .save = if_save,
     .sublists = if_sublists,
     .n_sublists = 1,
@@ -277,22 +247,11 @@ static err_code ic_load(form *f, int64_t id, err_info *e)
 }
 
 static const field_spec ic_fields[IC_COUNT] = {
-    [IC_TABLE] =
-        {.id = "table", .label = MSG_XF_TABLE, .type = FT_TEXT, .flags = FF_READONLY, .width = 32},
-    [IC_KEY] =
-        {.id = "key", .label = MSG_XF_KEYCOL, .type = FT_TEXT, .flags = FF_READONLY, .width = 50},
-    [IC_LINE] =
-        {.id = "line", .label = MSG_XF_LINE, .type = FT_TEXT, .flags = FF_READONLY, .width = 12},
-    [IC_LOCAL_VERSION] = {.id = "local_version",
-                          .label = MSG_XF_LOCAL_VERSION,
-                          .type = FT_TEXT,
-                          .flags = FF_READONLY,
-                          .width = 12},
-    [IC_INCOMING_VERSION] = {.id = "incoming_version",
-                             .label = MSG_XF_INCOMING_VERSION,
-                             .type = FT_TEXT,
-                             .flags = FF_READONLY,
-                             .width = 12},
+    [IC_TABLE] = FORM_SHOWN("table", MSG_XF_TABLE, 32, NULL),
+    [IC_KEY] = FORM_SHOWN("key", MSG_XF_KEYCOL, 50, NULL),
+    [IC_LINE] = FORM_SHOWN("line", MSG_XF_LINE, 12, NULL),
+    [IC_LOCAL_VERSION] = FORM_SHOWN("local_version", MSG_XF_LOCAL_VERSION, 12, NULL),
+    [IC_INCOMING_VERSION] = FORM_SHOWN("incoming_version", MSG_XF_INCOMING_VERSION, 12, NULL),
     [IC_REASON] = {.id = "reason",
                    .label = MSG_XF_REASON,
                    .type = FT_MEMO,
